@@ -24,8 +24,9 @@ let package = Package(
         // MARK: - Public API
         .target(name: "Numbers", dependencies: ["CGMP"]),
         .target(name: "Matrices", dependencies: ["Numbers", "CGMP"]),
-        .target(name: "ClaimLanguage", dependencies: ["Numbers", "Matrices"]),
-        .target(name: "Verifier", dependencies: ["Numbers", "Matrices", "ClaimLanguage"]),
+        .target(name: "Instances", dependencies: ["Numbers", "Matrices"]),
+        .target(name: "ClaimLanguage", dependencies: ["Numbers", "Matrices", "Instances"]),
+        .target(name: "Verifier", dependencies: ["Numbers", "Matrices", "Instances", "ClaimLanguage"]),
         .executableTarget(
             name: "verify",
             dependencies: ["Verifier", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -35,6 +36,7 @@ let package = Package(
         // MARK: - Unit test bundles
         .testTarget(name: "NumbersTests", dependencies: ["Numbers"]),
         .testTarget(name: "MatricesTests", dependencies: ["Numbers", "Matrices"]),
+        .testTarget(name: "InstancesTests", dependencies: ["Numbers", "Matrices", "Instances"]),
         .testTarget(name: "ClaimLanguageTests", dependencies: ["ClaimLanguage", "Verifier"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Verifier"]),
     ]
