@@ -17,6 +17,6 @@ struct InverseTests {
         let s = Matrix<Rational>([[1, 2], [2, 4]])
         #expect(throws: LinearAlgebraError.singular) { try s.inverse() }
         #expect(throws: LinearAlgebraError.notSquare(rows: 1, columns: 2)) { try Matrix<Rational>([[1, 2]]).inverse() }
-        #expect(try Matrix<Rational>.zeros(0, 0).inverse() == .zeros(0, 0))
+        #expect((try? Matrix<Rational>.zeros(0, 0).inverse()) == .zeros(0, 0))
     }
 }
