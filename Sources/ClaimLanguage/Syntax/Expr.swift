@@ -57,6 +57,10 @@ public enum BinderKind: String, Sendable, CaseIterable {
     case min, max
     /// `count(i in D: p)`: how many i satisfy p.
     case count
+    /// `filter(i in D: p)`: the elements of D (in order) with p, as an index list.
+    case filter
+    /// `seq(l in D: e)`: the sequence (e for each l in D), indexed from 1.
+    case seq
 }
 
 /// One argument inside `A[...]`: a whole dimension `:` or an expression (an integer or indices).

@@ -1,0 +1,200 @@
+import Numbers
+import Matrices
+
+/// The built-in functions of the language (docs/claims.md lists each with an example).
+extension Evaluator {
+    /// Names that cannot be redefined by a claim.
+    static let builtinNames: Set<String> = Set([
+        "zeros", "eye", "ones", "e", "diag", "trace", "det", "rank", "inv", "fro2", "fro", "inner", "sqrt", "abs",
+        "min", "max", "rows", "cols", "len", "vec", "unvec", "kron", "lambda_min", "lambda_max", "eig", "inertia",
+        "num_neg", "num_zero", "num_pos", "psd", "pd", "is_symmetric", "grad", "hessian", "D", "d2", "hessmap",
+        "is_critical", "reverse", "minus", "floor", "ceil", "sign", "solve", "nullity", "has_inverse", "at",
+    ]).union(GeneratorContext.names)
+
+    func call(_ name: String, _ argExprs: [Expr], _ named: [(String, Expr)], _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        // User functions shadow nothing: builtin names are reserved at load time, so a name bound
+        // in scope to a function is a user function.
+        if let owner = scope.lookupScope(name), case let .function(f) = try lookup(name, in: owner, at: e) {
+            var args: [Value] = []
+            for a in argExprs { args.append(try eval(a, scope)) }
+            return try apply(f, args, at: e)
+        }
+        if GeneratorContext.names.contains(name) {
+            guard let g = generators else { throw fail(e, "'\(name)' is a generator: use it in \"given\"") }
+            var args: [Value] = []
+            for a in argExprs { args.append(try eval(a, scope)) }
+            var options: [String: Value] = [:]
+            for (k, v) in named { options[k] = try eval(v, scope) }
+            return try g.generate(name, args, options, e, self)
+        }
+        if ["grad", "hessian", "D", "d2", "hessmap", "is_critical"].contains(name) {
+            return try calculus(name, argExprs, e, scope)
+        }
+        guard named.isEmpty else { throw fail(e, "\(name) takes no named arguments") }
+        var args: [Value] = []
+        for a in argExprs { args.append(try eval(a, scope)) }
+        func arity(_ n: ClosedRange<Int>) throws(ClaimError) {
+            guard n.contains(args.count) else {
+                throw fail(e, "\(name) takes \(n.lowerBound == n.upperBound ? "\(n.lowerBound)" : "\(n.lowerBound) to \(n.upperBound)") argument(s), got \(args.count)")
+            }
+        }
+        func arg(_ i: Int) -> Expr { argExprs[i] }
+        func square(_ i: Int) throws(ClaimError) -> Matrix<Rational> {
+            let m = try matrix(args[i], arg(i))
+            guard m.isSquare else { throw ClaimError(.dimension, "\(name) needs a square matrix, got \(m.rows)×\(m.columns)", at: arg(i).location) }
+            return m
+        }
+        func symmetric(_ i: Int) throws(ClaimError) -> Matrix<Rational> {
+            let m = try square(i)
+            guard m.isSymmetric else { throw fail(arg(i), "\(name) needs a symmetric matrix") }
+            return m
+        }
+        switch name {
+        case "zeros", "ones":
+            try arity(1...2)
+            let r = try integer(args[0], arg(0)), c = args.count == 2 ? try integer(args[1], arg(1)) : 1
+            guard r >= 0 && c >= 0 else { throw fail(e, "negative dimension \(r)×\(c)") }
+            try checkSize(r, c, e)
+            return .matrix(Matrix(rows: r, columns: c, repeating: name == "zeros" ? 0 : 1))
+        case "eye":
+            try arity(1...1)
+            let n = try integer(args[0], arg(0))
+            guard n >= 0 else { throw fail(e, "negative dimension \(n)") }
+            try checkSize(n, n, e)
+            return .matrix(.identity(n))
+        case "e":
+            try arity(2...2)
+            let i = try integer(args[0], arg(0)), n = try integer(args[1], arg(1))
+            guard n >= 0, i >= 1, i <= n else { throw fail(e, "e(i, n) needs 1 ≤ i ≤ n, got i = \(i), n = \(n)") }
+            try checkSize(n, 1, e)
+            return .matrix(Matrix(rows: n, columns: 1) { r, _ in r == i - 1 ? 1 : 0 })
+        case "diag":
+            try arity(1...1)
+            let m = try matrix(args[0], arg(0))
+            if m.columns == 1 || m.rows == 1 { return .matrix(.diagonal(m.elements)) }
+            return .matrix(.column(m.diagonalEntries))
+        case "trace": try arity(1...1); return .scalar(try square(0).trace)
+        case "det":
+            try arity(1...1)
+            return .scalar(exactDeterminant(try square(0)))
+        case "rank": try arity(1...1); return .scalar(Rational(exactRank(try matrix(args[0], arg(0)))))
+        case "nullity":
+            try arity(1...1)
+            let m = try matrix(args[0], arg(0))
+            return .scalar(Rational(m.columns - exactRank(m)))
+        case "inv":
+            try arity(1...1)
+            do { return .matrix(try square(0).inverse()) } catch { throw fail(e, "inv: the matrix is singular") }
+        case "has_inverse":
+            try arity(1...1)
+            return .truth(Truth((try? square(0).inverse()) != nil))
+        case "solve":
+            try arity(2...2)
+            do { return .matrix(try square(0).solve(try matrix(args[1], arg(1)))) } catch { throw fail(e, "solve: \(error)") }
+        case "fro2": try arity(1...1); return .scalar(try matrix(args[0], arg(0)).frobeniusNormSquared)
+        case "fro": try arity(1...1); return try squareRoot(.scalar(try matrix(args[0], arg(0)).frobeniusNormSquared), e)
+        case "inner":
+            try arity(2...2)
+            if case let .tuple(s) = args[0], case let .tuple(t) = args[1], s.count == t.count {
+                var acc = Rational.zero
+                for (u, v) in zip(s, t) {
+                    let a = try matrix(u, arg(0)), b = try matrix(v, arg(1))
+                    guard a.rows == b.rows && a.columns == b.columns else { throw ClaimError(.dimension, "inner: shapes differ", at: e.location) }
+                    acc = acc + Matrix.frobeniusInner(a, b)
+                }
+                return .scalar(acc)
+            }
+            let a = try matrix(args[0], arg(0)), b = try matrix(args[1], arg(1))
+            guard a.rows == b.rows && a.columns == b.columns else {
+                throw ClaimError(.dimension, "inner: a \(a.rows)×\(a.columns) and a \(b.rows)×\(b.columns) matrix", at: e.location)
+            }
+            return .scalar(Matrix.frobeniusInner(a, b))
+        case "sqrt": try arity(1...1); return try squareRoot(args[0], e)
+        case "abs":
+            try arity(1...1)
+            if case let .real(r) = args[0] {
+                guard let s = r.sign(comparedTo: 0) else { throw fail(e, "abs: sign of \(r.text) undecided") }
+                return .real(s < 0 ? -r : r)
+            }
+            return .scalar(try rational(args[0], arg(0)).magnitude)
+        case "floor": try arity(1...1); return .scalar(Rational(try rational(args[0], arg(0)).floor))
+        case "ceil": try arity(1...1); return .scalar(Rational(try rational(args[0], arg(0)).ceiling))
+        case "sign": try arity(1...1); return .scalar(Rational(try rational(args[0], arg(0)).signum))
+        case "min", "max":
+            guard !args.isEmpty else { throw fail(e, "\(name) needs at least one argument") }
+            var acc = args[0]
+            for (i, x) in args.enumerated().dropFirst() {
+                switch try compare(name == "min" ? .less : .greater, x, acc, arg(i)) {
+                case .true: acc = x
+                case .false: break
+                case let .unknown(r): throw fail(e, "\(name): comparison undecided: \(r)")
+                }
+            }
+            return acc
+        case "rows": try arity(1...1); return .scalar(Rational(try matrix(args[0], arg(0)).rows))
+        case "cols": try arity(1...1); return .scalar(Rational(try matrix(args[0], arg(0)).columns))
+        case "len":
+            try arity(1...1)
+            switch args[0] {
+            case let .indices(i): return .scalar(Rational(i.count))
+            case let .sequence(s), let .tuple(s): return .scalar(Rational(s.count))
+            default:
+                let m = try matrix(args[0], arg(0))
+                guard m.columns == 1 || m.rows == 1 else { throw fail(e, "len of a \(m.rows)×\(m.columns) matrix; use rows/cols") }
+                return .scalar(Rational(m.elements.count))
+            }
+        case "reverse":
+            try arity(1...1)
+            if case let .sequence(s) = args[0] { return .sequence(s.reversed()) }
+            return .indices(try indices(args[0], arg(0)).reversed())
+        case "minus":
+            try arity(2...2)
+            let b = Set(try indices(args[1], arg(1)))
+            return .indices(try indices(args[0], arg(0)).filter { !b.contains($0) })
+        case "at":
+            // at(v, I): entries of a vector at an index list, as a vector (same as v[I]).
+            try arity(2...2)
+            let m = try matrix(args[0], arg(0))
+            let ix = try indices(args[1], arg(1))
+            for i in ix where i < 1 || i > m.elements.count { throw fail(arg(1), "index \(i) out of range") }
+            return .matrix(.column(ix.map { m.elements[$0 - 1] }))
+        case "vec": try arity(1...1); return .matrix(try matrix(args[0], arg(0)).vec)
+        case "unvec":
+            try arity(3...3)
+            let v = try matrix(args[0], arg(0)), r = try integer(args[1], arg(1)), c = try integer(args[2], arg(2))
+            guard r >= 0, c >= 0, v.elements.count == r * c else { throw ClaimError(.dimension, "unvec: \(v.elements.count) entries do not fill \(r)×\(c)", at: e.location) }
+            return .matrix(Matrix.unvec(v, rows: r, columns: c))
+        case "kron":
+            try arity(2...2)
+            let a = try matrix(args[0], arg(0)), b = try matrix(args[1], arg(1))
+            try checkSize(a.rows * b.rows, a.columns * b.columns, e)
+            return .matrix(Matrix.kronecker(a, b))
+        case "is_symmetric": try arity(1...1); return .truth(Truth(try matrix(args[0], arg(0)).isSymmetric))
+        case "lambda_min", "lambda_max":
+            try arity(1...1)
+            let m = try symmetric(0)
+            guard m.rows > 0 else { throw fail(e, "\(name) of a 0×0 matrix") }
+            if name == "lambda_min" { return .real(Real.eigenvalue(m, index: 1, name: "λ_min")) }
+            return .real(-Real.eigenvalue(-m, index: 1, name: "λ_max"))
+        case "eig":
+            try arity(2...2)
+            let m = try symmetric(0), k = try integer(args[1], arg(1))
+            guard k >= 1 && k <= m.rows else { throw fail(arg(1), "eig(A, k) needs 1 ≤ k ≤ \(m.rows)") }
+            return .real(Real.eigenvalue(m, index: k, name: "λ_\(k)"))
+        case "inertia":
+            try arity(1...1)
+            let i = exactInertia(try symmetric(0))
+            return .tuple([.scalar(Rational(i.negative)), .scalar(Rational(i.zero)), .scalar(Rational(i.positive))])
+        case "num_neg", "num_zero", "num_pos":
+            try arity(1...1)
+            let i = exactInertia(try symmetric(0))
+            return .scalar(Rational(name == "num_neg" ? i.negative : (name == "num_zero" ? i.zero : i.positive)))
+        case "psd", "pd":
+            try arity(1...1)
+            let i = exactInertia(try symmetric(0))
+            return .truth(Truth(name == "psd" ? i.negative == 0 : i.negative == 0 && i.zero == 0))
+        default:
+            throw fail(e, "unknown function '\(name)'")
+        }
+    }
+}

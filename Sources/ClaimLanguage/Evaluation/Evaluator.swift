@@ -1,0 +1,529 @@
+import Numbers
+import Matrices
+
+/// Evaluates expressions exactly. Definitions are evaluated lazily in their scope; every runtime
+/// error (shape mismatch, division by zero, singular inverse) is a `ClaimError` at the
+/// sub-expression that caused it, never a crash.
+public final class Evaluator: @unchecked Sendable {
+    /// Generators available while evaluating `given` entries (nil elsewhere).
+    var generators: GeneratorContext?
+    /// Largest precision (bits) an enclosure needed in the current decision; 0 when exact.
+    public var enclosureBits = 0
+    /// Largest matrix dimension any operation may produce; larger gives an error (a resource
+    /// limit, reported as inconclusive rather than hanging).
+    public var maximumDimension = 400
+
+    public init() {}
+
+    func fail(_ e: Expr, _ message: String) -> ClaimError { ClaimError(.evaluation, message, at: e.location) }
+
+    // MARK: Scopes
+
+    func lookup(_ name: String, in scope: Scope, at e: Expr) throws(ClaimError) -> Value {
+        guard let owner = scope.lookupScope(name), let binding = owner.bindings[name] else {
+            throw fail(e, "unknown name '\(name)'")
+        }
+        switch binding {
+        case let .value(v): return v
+        case .evaluating: throw fail(e, "'\(name)' is defined in terms of itself")
+        case let .pending(body):
+            owner.bindings[name] = .evaluating
+            do {
+                let v = try eval(body, owner)
+                owner.bindings[name] = .value(v)
+                return v
+            } catch {
+                owner.bindings[name] = .pending(body)
+                throw error
+            }
+        }
+    }
+
+    /// Applies a user function to argument values.
+    func apply(_ f: UserFunction, _ args: [Value], at e: Expr) throws(ClaimError) -> Value {
+        guard args.count == f.parameters.count else {
+            throw fail(e, "\(f.name) takes \(f.parameters.count) argument(s), got \(args.count)")
+        }
+        let s = Scope(parent: f.scope)
+        for (p, v) in zip(f.parameters, args) { s.bind(p, v) }
+        return try eval(f.body, s)
+    }
+
+    // MARK: Expressions
+
+    public func eval(_ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        switch e.kind {
+        case let .number(q): return .scalar(q)
+        case let .boolean(b): return .truth(Truth(b))
+        case let .identifier(name): return try lookup(name, in: scope, at: e)
+        case let .call(name, args, named): return try call(name, args, named, e, scope)
+        case let .unary(op, x):
+            let v = try eval(x, scope)
+            switch op {
+            case .not: return .truth(!(try truthValue(v, x)))
+            case .negate: return try negate(v, e)
+            }
+        case let .binary(op, a, b): return try binary(op, a, b, e, scope)
+        case let .transpose(x):
+            switch try eval(x, scope) {
+            case let .matrix(m): return .matrix(m.transposed)
+            case let .scalar(q): return .scalar(q)
+            case let .real(r): return .real(r)
+            case let v: throw fail(e, "cannot transpose a \(v.typeName)")
+            }
+        case let .index(x, args): return try index(try eval(x, scope), args, e, scope)
+        case let .range(a, b):
+            let lo = try integer(try eval(a, scope), a), hi = try integer(try eval(b, scope), b)
+            guard hi - lo < 1_000_000 else { throw fail(e, "range too long") }
+            return .indices(lo <= hi ? Array(lo...hi) : [])
+        case let .block(rows): return try block(rows, e, scope)
+        case let .tuple(items):
+            var vs: [Value] = []
+            for i in items { vs.append(try eval(i, scope)) }
+            return .tuple(vs)
+        case let .binder(kind, v, domain, body): return try binder(kind, v, domain, body, e, scope)
+        case let .conditional(c, a, b):
+            switch try truthValue(try eval(c, scope), c) {
+            case .true: return try eval(a, scope)
+            case .false: return try eval(b, scope)
+            case let .unknown(r): throw fail(c, "condition undecided: \(r)")
+            }
+        }
+    }
+
+    // MARK: Coercions
+
+    func truthValue(_ v: Value, _ e: Expr) throws(ClaimError) -> Truth {
+        if case let .truth(t) = v { return t }
+        throw fail(e, "expected a boolean, got a \(v.typeName)")
+    }
+
+    func integer(_ v: Value, _ e: Expr) throws(ClaimError) -> Int {
+        if case let .scalar(q) = v, q.isInteger, let i = q.numerator.asInt { return i }
+        if case let .matrix(m) = v, m.rows == 1, m.columns == 1, m[0, 0].isInteger, let i = m[0, 0].numerator.asInt { return i }
+        throw fail(e, "expected an integer, got \(v.typeName == "rational" ? "the rational \(v)" : "a \(v.typeName)")")
+    }
+
+    func rational(_ v: Value, _ e: Expr) throws(ClaimError) -> Rational {
+        switch v {
+        case let .scalar(q): return q
+        case let .matrix(m) where m.rows == 1 && m.columns == 1: return m[0, 0]
+        default: throw fail(e, "expected an exact number, got a \(v.typeName)")
+        }
+    }
+
+    func matrix(_ v: Value, _ e: Expr) throws(ClaimError) -> Matrix<Rational> {
+        switch v {
+        case let .matrix(m): return m
+        case let .scalar(q): return Matrix(rows: 1, columns: 1, elements: [q])
+        default: throw fail(e, "expected a matrix, got a \(v.typeName)")
+        }
+    }
+
+    func indices(_ v: Value, _ e: Expr) throws(ClaimError) -> [Int] {
+        switch v {
+        case let .indices(i): return i
+        case let .scalar(q) where q.isInteger: return [try integer(v, e)]
+        default: throw fail(e, "expected indices, got a \(v.typeName)")
+        }
+    }
+
+    /// A scalar as a `Real` (exact rationals become degenerate enclosures).
+    func real(_ v: Value, _ e: Expr) throws(ClaimError) -> Real {
+        switch v {
+        case let .real(r): return r
+        default: return .exact(try rational(v, e))
+        }
+    }
+
+    func checkSize(_ rows: Int, _ cols: Int, _ e: Expr) throws(ClaimError) {
+        if rows > maximumDimension || cols > maximumDimension || rows < 0 || cols < 0 {
+            throw ClaimError(.evaluation, "resource limit: a \(rows)×\(cols) matrix exceeds the maximum dimension \(maximumDimension)", at: e.location)
+        }
+    }
+
+    // MARK: Arithmetic
+
+    func negate(_ v: Value, _ e: Expr) throws(ClaimError) -> Value {
+        switch v {
+        case let .scalar(q): return .scalar(-q)
+        case let .real(r): return .real(-r)
+        case let .matrix(m): return .matrix(-m)
+        case let .tuple(t):
+            var out: [Value] = []
+            for x in t { out.append(try negate(x, e)) }
+            return .tuple(out)
+        default: throw fail(e, "cannot negate a \(v.typeName)")
+        }
+    }
+
+    func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        switch op {
+        case .and:
+            let x = try truthValue(try eval(a, scope), a)
+            if x == .false { return .truth(.false) }
+            return .truth(x && (try truthValue(try eval(b, scope), b)))
+        case .or:
+            let x = try truthValue(try eval(a, scope), a)
+            if x == .true { return .truth(.true) }
+            return .truth(x || (try truthValue(try eval(b, scope), b)))
+        case .implies:
+            let x = try truthValue(try eval(a, scope), a)
+            if x == .false { return .truth(.true) }
+            return .truth(!x || (try truthValue(try eval(b, scope), b)))
+        case .iff:
+            let x = try truthValue(try eval(a, scope), a), y = try truthValue(try eval(b, scope), b)
+            if case .unknown = x { return .truth(x) }
+            if case .unknown = y { return .truth(y) }
+            return .truth(Truth(x == y))
+        default: break
+        }
+        let x = try eval(a, scope), y = try eval(b, scope)
+        if op.isComparison { return .truth(try compare(op, x, y, e)) }
+        return try arithmetic(op, x, y, e)
+    }
+
+    func arithmetic(_ op: BinaryOperator, _ x: Value, _ y: Value, _ e: Expr) throws(ClaimError) -> Value {
+        switch (x, y) {
+        case let (.scalar(p), .scalar(q)):
+            switch op {
+            case .add: return .scalar(p + q)
+            case .subtract: return .scalar(p - q)
+            case .multiply: return .scalar(p * q)
+            case .divide:
+                guard !q.isZero else { throw fail(e, "division by zero") }
+                return .scalar(p / q)
+            case .power:
+                guard q.isInteger, let k = q.numerator.asInt, abs(k) <= 10_000 else {
+                    if q == Rational(1, 2) { return try squareRoot(.scalar(p), e) }
+                    throw fail(e, "exponent must be an integer (or 1/2), got \(q)")
+                }
+                guard !(p.isZero && k < 0) else { throw fail(e, "division by zero: 0^\(k)") }
+                return .scalar(p.power(k))
+            default: break
+            }
+        case (.real, _), (_, .real):
+            let r = try real(x, e), s = try real(y, e)
+            switch op {
+            case .add:
+                if case let .scalar(q) = y { return .real(r + q) }
+                if case let .scalar(q) = x { return .real(s + q) }
+                return .real(r + s)
+            case .subtract:
+                if case let .scalar(q) = y { return .real(r + (-q)) }
+                if case let .scalar(q) = x { return .real(-s + q) }
+                return .real(r + (-s))
+            case .multiply:
+                if case let .scalar(q) = x { return .real(q * s) }
+                if case let .scalar(q) = y { return .real(q * r) }
+                return .real(r * s)
+            case .divide:
+                if case let .scalar(q) = y {
+                    guard !q.isZero else { throw fail(e, "division by zero") }
+                    return .real(q.reciprocal * r)
+                }
+                guard let inv = s.reciprocal() else { throw fail(e, "cannot certify that the divisor \(s.text) is nonzero") }
+                return .real(r * inv)
+            case .power:
+                if case let .scalar(q) = y, q.isInteger, let k = q.numerator.asInt, k >= 0, k <= 64 {
+                    var out = Real.exact(1)
+                    for _ in 0..<k { out = out * r }
+                    return .real(out)
+                }
+                throw fail(e, "a real number can only be raised to a small natural power")
+            default: break
+            }
+        case let (.matrix(m), .matrix(n)):
+            switch op {
+            case .add, .subtract:
+                if m.rows == 1 && m.columns == 1 && n.rows == 1 && n.columns == 1 { break }
+                guard m.rows == n.rows && m.columns == n.columns else {
+                    throw ClaimError(.dimension, "cannot \(op == .add ? "add" : "subtract") a \(m.rows)×\(m.columns) and a \(n.rows)×\(n.columns) matrix", at: e.location)
+                }
+                return .matrix(op == .add ? m + n : m - n)
+            case .multiply:
+                guard m.columns == n.rows else {
+                    if m.rows == 1 && m.columns == 1 { return .matrix(m[0, 0] * n) }
+                    if n.rows == 1 && n.columns == 1 { return .matrix(m * n[0, 0]) }
+                    throw ClaimError(.dimension, "cannot multiply a \(m.rows)×\(m.columns) by a \(n.rows)×\(n.columns) matrix", at: e.location)
+                }
+                try checkSize(m.rows, n.columns, e)
+                return .matrix(m * n)
+            default: break
+            }
+            if m.rows == 1 && m.columns == 1 && n.rows == 1 && n.columns == 1 {
+                return try arithmetic(op, .scalar(m[0, 0]), .scalar(n[0, 0]), e)
+            }
+        case let (.scalar(q), .matrix(m)):
+            if op == .multiply { return .matrix(q * m) }
+            if m.rows == 1 && m.columns == 1 { return try arithmetic(op, x, .scalar(m[0, 0]), e) }
+        case let (.matrix(m), .scalar(q)):
+            switch op {
+            case .multiply: return .matrix(m * q)
+            case .divide:
+                guard !q.isZero else { throw fail(e, "division by zero") }
+                return .matrix(m * q.reciprocal)
+            case .power:
+                guard m.isSquare, q.isInteger, let k = q.numerator.asInt, abs(k) <= 1000 else {
+                    if m.rows == 1 && m.columns == 1 { return try arithmetic(op, .scalar(m[0, 0]), y, e) }
+                    throw fail(e, "matrix power needs a square matrix and an integer exponent")
+                }
+                if k >= 0 { return .matrix(m.power(k)) }
+                do { return .matrix(try m.inverse().power(-k)) } catch { throw fail(e, "matrix is singular") }
+            default:
+                if m.rows == 1 && m.columns == 1 { return try arithmetic(op, .scalar(m[0, 0]), y, e) }
+            }
+        case let (.tuple(s), .tuple(t)) where op == .add || op == .subtract:
+            guard s.count == t.count else { throw fail(e, "tuples of different lengths") }
+            var out: [Value] = []
+            for (u, v) in zip(s, t) { out.append(try arithmetic(op, u, v, e)) }
+            return .tuple(out)
+        case let (.scalar, .tuple(t)) where op == .multiply:
+            var out: [Value] = []
+            for v in t { out.append(try arithmetic(op, x, v, e)) }
+            return .tuple(out)
+        default: break
+        }
+        throw fail(e, "cannot apply '\(op.rawValue)' to a \(x.typeName) and a \(y.typeName)")
+    }
+
+    func squareRoot(_ v: Value, _ e: Expr) throws(ClaimError) -> Value {
+        switch v {
+        case let .scalar(q):
+            guard q.signum >= 0 else { throw fail(e, "square root of the negative number \(q)") }
+            if let r = q.exactSquareRoot { return .scalar(r) }
+            return .real(.squareRoot(q))
+        case let .matrix(m):
+            // Entrywise on vectors and matrices; every entry must be a rational square so that
+            // the result stays exact.
+            var out: [Rational] = []
+            for q in m.elements {
+                guard q.signum >= 0 else { throw fail(e, "square root of the negative entry \(q)") }
+                guard let r = q.exactSquareRoot else {
+                    throw fail(e, "entrywise square root of \(q) is irrational; matrices with irrational entries are not supported (choose squares)")
+                }
+                out.append(r)
+            }
+            return .matrix(Matrix(rows: m.rows, columns: m.columns, elements: out))
+        case let .real(r):
+            guard r.sign(comparedTo: 0) ?? -1 >= 0 else { throw fail(e, "cannot certify that \(r.text) ≥ 0") }
+            return .real(Real(text: "sqrt(\(r.text))") { bits in
+                let enc = r.enclosure(2 * bits + 4)
+                let lo = Real.squareRoot(Swift.max(enc.lo, 0)).enclosure(bits + 2).lo
+                let hi = Real.squareRoot(Swift.max(enc.hi, 0)).enclosure(bits + 2).hi
+                return (lo, hi)
+            })
+        default: throw fail(e, "cannot take the square root of a \(v.typeName)")
+        }
+    }
+
+    // MARK: Comparison
+
+    func compare(_ op: BinaryOperator, _ x: Value, _ y: Value, _ e: Expr) throws(ClaimError) -> Truth {
+        func decide(_ sign: Int?) -> Truth {
+            guard let s = sign else { return .unknown("enclosures at up to \(Real.precisions.last!) bits straddle at column \(e.column)") }
+            switch op {
+            case .equal: return Truth(s == 0)
+            case .notEqual: return Truth(s != 0)
+            case .less: return Truth(s < 0)
+            case .lessEqual: return Truth(s <= 0)
+            case .greater: return Truth(s > 0)
+            case .greaterEqual: return Truth(s >= 0)
+            default: return .unknown("not a comparison")
+            }
+        }
+        switch (x, y) {
+        case let (.scalar(p), .scalar(q)): return decide(p < q ? -1 : (p == q ? 0 : 1))
+        case let (.real(r), .scalar(q)):
+            let (s, bits) = r.signAndPrecision(comparedTo: q)
+            enclosureBits = Swift.max(enclosureBits, bits)
+            return decide(s)
+        case let (.scalar(q), .real(r)):
+            let (s, bits) = r.signAndPrecision(comparedTo: q)
+            enclosureBits = Swift.max(enclosureBits, bits)
+            return decide(s.map { -$0 })
+        case let (.real(r), .real(s)):
+            if let es = s.exactSign, r.exactSign == nil {
+                // Compare through the side that is exactly comparable when the other is a point.
+                let enc = r.enclosure(64)
+                if enc.lo == enc.hi { return decide(es(enc.lo).negated) }
+            }
+            let (sg, bits) = (r + (-s)).signAndPrecision(comparedTo: 0)
+            enclosureBits = Swift.max(enclosureBits, bits)
+            return decide(sg)
+        case let (.matrix(m), .scalar(q)) where m.rows == 1 && m.columns == 1: return try compare(op, .scalar(m[0, 0]), .scalar(q), e)
+        case let (.scalar(q), .matrix(m)) where m.rows == 1 && m.columns == 1: return try compare(op, .scalar(q), .scalar(m[0, 0]), e)
+        case let (.matrix(m), .real) where m.rows == 1 && m.columns == 1: return try compare(op, .scalar(m[0, 0]), y, e)
+        case let (.real, .matrix(m)) where m.rows == 1 && m.columns == 1: return try compare(op, x, .scalar(m[0, 0]), e)
+        default: break
+        }
+        guard op == .equal || op == .notEqual else {
+            throw fail(e, "'\(op.rawValue)' compares numbers, not a \(x.typeName) and a \(y.typeName)")
+        }
+        let eq = try structurallyEqual(x, y, e)
+        if case .unknown = eq { return eq }
+        return op == .equal ? eq : !eq
+    }
+
+    func structurallyEqual(_ x: Value, _ y: Value, _ e: Expr) throws(ClaimError) -> Truth {
+        switch (x, y) {
+        case let (.matrix(m), .matrix(n)):
+            guard m.rows == n.rows && m.columns == n.columns else {
+                throw ClaimError(.dimension, "cannot compare a \(m.rows)×\(m.columns) with a \(n.rows)×\(n.columns) matrix", at: e.location)
+            }
+            return Truth(m == n)
+        case let (.matrix(m), .scalar(q)) where q.isZero: return Truth(m.isZero)
+        case let (.scalar(q), .matrix(m)) where q.isZero: return Truth(m.isZero)
+        case let (.tuple(s), .tuple(t)), let (.sequence(s), .sequence(t)):
+            guard s.count == t.count else { throw fail(e, "cannot compare tuples of lengths \(s.count) and \(t.count)") }
+            var all = Truth.true
+            for (u, v) in zip(s, t) { all = all && (try compare(.equal, u, v, e)) }
+            return all
+        case let (.tuple(s), .scalar(q)) where q.isZero:
+            var all = Truth.true
+            for u in s { all = all && (try compare(.equal, u, y, e)) }
+            return all
+        case let (.indices(a), .indices(b)): return Truth(a == b)
+        case let (.truth(a), .truth(b)):
+            if case .unknown = a { return a }
+            if case .unknown = b { return b }
+            return Truth(a == b)
+        default: throw fail(e, "cannot compare a \(x.typeName) with a \(y.typeName)")
+        }
+    }
+
+    // MARK: Indexing and blocks
+
+    func index(_ v: Value, _ args: [IndexArgument], _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        func sel(_ a: IndexArgument, _ n: Int) throws(ClaimError) -> (list: [Int], single: Bool) {
+            switch a {
+            case .all: return (Array(0..<n), false)
+            case let .expr(x):
+                let val = try eval(x, scope)
+                if case .indices(let list) = val {
+                    for i in list where i < 1 || i > n { throw fail(x, "index \(i) out of range 1...\(n)") }
+                    return (list.map { $0 - 1 }, false)
+                }
+                let i = try integer(val, x)
+                guard i >= 1 && i <= n else { throw fail(x, "index \(i) out of range 1...\(n)") }
+                return ([i - 1], true)
+            }
+        }
+        switch v {
+        case let .matrix(m):
+            if args.count == 2 {
+                let r = try sel(args[0], m.rows), c = try sel(args[1], m.columns)
+                let s = m.selecting(rows: r.list, columns: c.list)
+                return r.single && c.single ? .scalar(s[0, 0]) : .matrix(s)
+            }
+            // One index: a vector's entries, or entries of vec(A) for a general matrix is not
+            // allowed (ambiguous); vectors only.
+            if m.columns == 1 {
+                let r = try sel(args[0], m.rows)
+                let s = m.selecting(rows: r.list, columns: [0])
+                return r.single ? .scalar(s[0, 0]) : .matrix(s)
+            }
+            if m.rows == 1 {
+                let c = try sel(args[0], m.columns)
+                let s = m.selecting(rows: [0], columns: c.list)
+                return c.single ? .scalar(s[0, 0]) : .matrix(s)
+            }
+            throw fail(e, "a \(m.rows)×\(m.columns) matrix needs two indices A[i, j]")
+        case let .indices(list):
+            guard args.count == 1 else { throw fail(e, "an index list takes one index") }
+            let s = try sel(args[0], list.count)
+            return s.single ? .scalar(Rational(list[s.list[0]])) : .indices(s.list.map { list[$0] })
+        case let .sequence(items), let .tuple(items):
+            guard args.count == 1 else { throw fail(e, "a \(v.typeName) takes one index") }
+            let s = try sel(args[0], items.count)
+            if s.single { return items[s.list[0]] }
+            return .sequence(s.list.map { items[$0] })
+        default:
+            throw fail(e, "cannot index a \(v.typeName)")
+        }
+    }
+
+    func block(_ rows: [[Expr]], _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        var blockRows: [Matrix<Rational>] = []
+        for row in rows {
+            var parts: [Matrix<Rational>] = []
+            for x in row { parts.append(try matrix(try eval(x, scope), x)) }
+            guard let h = Matrix.horizontal(parts) else {
+                let shapes = parts.map { "\($0.rows)×\($0.columns)" }.joined(separator: ", ")
+                throw ClaimError(.dimension, "blocks in one block row have different row counts: \(shapes)", at: e.location)
+            }
+            blockRows.append(h)
+        }
+        guard let v = Matrix.vertical(blockRows) else {
+            let shapes = blockRows.map { "\($0.rows)×\($0.columns)" }.joined(separator: "; ")
+            throw ClaimError(.dimension, "block rows have different column counts: \(shapes)", at: e.location)
+        }
+        return .matrix(v)
+    }
+
+    // MARK: Comprehensions
+
+    func binder(_ kind: BinderKind, _ v: String, _ domain: Expr, _ body: Expr, _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        let dom = try indices(try eval(domain, scope), domain)
+        let s = Scope(parent: scope)
+        func value(at i: Int) throws(ClaimError) -> Value {
+            s.bindings = [:]
+            s.bind(v, .scalar(Rational(i)))
+            return try eval(body, s)
+        }
+        switch kind {
+        case .all, .any:
+            var acc = Truth(kind == .all)
+            for i in dom {
+                let t = try truthValue(try value(at: i), body)
+                acc = kind == .all ? (acc && t) : (acc || t)
+                if (kind == .all && acc == .false) || (kind == .any && acc == .true) { break }
+            }
+            return .truth(acc)
+        case .count, .filter:
+            var chosen: [Int] = []
+            for i in dom {
+                switch try truthValue(try value(at: i), body) {
+                case .true: chosen.append(i)
+                case .false: break
+                case let .unknown(r): throw fail(body, "\(kind.rawValue): condition undecided for \(v) = \(i): \(r)")
+                }
+            }
+            return kind == .count ? .scalar(Rational(chosen.count)) : .indices(chosen)
+        case .first:
+            for i in dom {
+                switch try truthValue(try value(at: i), body) {
+                case .true: return .scalar(Rational(i))
+                case .false: continue
+                case let .unknown(r): throw fail(body, "first: condition undecided for \(v) = \(i): \(r)")
+                }
+            }
+            throw fail(e, "first(...) found no \(v) in the domain satisfying the condition")
+        case .seq:
+            var items: [Value] = []
+            for i in dom { items.append(try value(at: i)) }
+            return .sequence(items)
+        case .sum, .prod:
+            guard let first = dom.first else { return .scalar(kind == .sum ? 0 : 1) }
+            var acc = try value(at: first)
+            for i in dom.dropFirst() {
+                acc = try arithmetic(kind == .sum ? .add : .multiply, acc, try value(at: i), body)
+            }
+            return acc
+        case .min, .max:
+            guard let first = dom.first else { throw fail(e, "\(kind.rawValue) over an empty domain") }
+            var acc = try value(at: first)
+            for i in dom.dropFirst() {
+                let x = try value(at: i)
+                switch try compare(kind == .min ? .less : .greater, x, acc, body) {
+                case .true: acc = x
+                case .false: break
+                case let .unknown(r): throw fail(body, "\(kind.rawValue): comparison undecided: \(r)")
+                }
+            }
+            return acc
+        }
+    }
+}
+
+extension Int { var negated: Int { -self } }

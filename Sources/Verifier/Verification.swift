@@ -1,0 +1,40 @@
+import Foundation
+import Dispatch
+
+/// Runs many claim files, in parallel across `jobs` threads, keeping the input order.
+/// A claim that fails to load or errors never stops the others.
+public enum Verification {
+    public static func run(files: [String], runner: ClaimRunner, jobs: Int,
+                           progress: (@Sendable (Int, Int) -> Void)? = nil) -> [ClaimResult] {
+        let box = ResultBox(count: files.count)
+        let queue = DispatchQueue(label: "mfcheck.verify", attributes: .concurrent)
+        let group = DispatchGroup()
+        let semaphore = DispatchSemaphore(value: max(1, jobs))
+        for (i, f) in files.enumerated() {
+            semaphore.wait()
+            group.enter()
+            queue.async {
+                let r = runner.run(path: f)
+                let n = box.store(r, at: i)
+                progress?(n, files.count)
+                semaphore.signal()
+                group.leave()
+            }
+        }
+        group.wait()
+        return box.items.map { $0! }
+    }
+
+    final class ResultBox: @unchecked Sendable {
+        var items: [ClaimResult?]
+        var finished = 0
+        let lock = NSLock()
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+        func store(_ r: ClaimResult, at i: Int) -> Int {
+            lock.lock(); defer { lock.unlock() }
+            items[i] = r
+            finished += 1
+            return finished
+        }
+    }
+}
