@@ -1,2 +1,0 @@
-import Testing
-@Test("claims placeholder") func placeholder() { #expect(Bool(true)) }
