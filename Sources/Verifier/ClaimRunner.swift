@@ -45,6 +45,26 @@ public struct ClaimRunner: Sendable {
         }
         var budgetExhausted = false
 
+        // Static shapes: a formula whose shapes are known to differ is a dimension error before
+        // any instance is drawn.
+        do {
+            let checker = try ShapeChecker(claim: claim)
+            for a in claim.assume { _ = try checker.check(a) }
+            for (t, c) in claim.conclusions.enumerated() {
+                do { _ = try checker.check(c.expr) } catch {
+                    tallies[t].result.verdict = .error
+                    tallies[t].result.reason = "dimension error (static): " + error.description
+                    tallies[t].done = true
+                }
+            }
+        } catch {
+            for t in tallies.indices {
+                tallies[t].result.verdict = .error
+                tallies[t].result.reason = "dimension error (static): " + error.description
+                tallies[t].done = true
+            }
+        }
+
         instanceLoop: for i in 0..<instances {
             if tallies.allSatisfy(\.done) { break }
             if Date().timeIntervalSince(start) > claim.budgetSeconds { budgetExhausted = true; break }
