@@ -16,38 +16,52 @@ extension Evaluator {
         for a in argExprs.dropFirst() { values.append(try eval(a, scope)) }
         let p = f.parameters.count
 
-        /// Flattens one argument into p matrices when it is a tuple.
-        func group(_ v: Value, _ at: Expr) throws(ClaimError) -> [Matrix<Rational>] {
-            if case let .tuple(items) = v {
-                var out: [Matrix<Rational>] = []
-                for x in items { out.append(try matrix(x, at)) }
-                return out
+        /// One argument group (a point or a direction): p parameter values, each a matrix or a
+        /// sequence of matrices; a single tuple of p values is unpacked.
+        func parameters(_ vs: [Value], _ at: Expr) throws(ClaimError) -> (structure: [Int?], matrices: [Matrix<Rational>]) {
+            var items = vs
+            if items.count == 1, p > 1, case let .tuple(t) = items[0] { items = t }
+            guard items.count == p else {
+                throw fail(at, "\(fname) has \(p) parameter(s) but \(items.count) value(s) were given")
             }
-            return [try matrix(v, at)]
+            var structure: [Int?] = []
+            var ms: [Matrix<Rational>] = []
+            for v in items {
+                if case let .sequence(seq) = v {
+                    structure.append(seq.count)
+                    for x in seq { ms.append(try matrix(x, at)) }
+                } else {
+                    structure.append(nil)
+                    ms.append(try matrix(v, at))
+                }
+            }
+            return (structure, ms)
         }
+        let structure: [Int?]
         var point: [Matrix<Rational>] = []
         var directions: [[Matrix<Rational>]] = []
         switch name {
         case "grad", "hessian", "is_critical":
-            for (i, v) in values.enumerated() { point += try group(v, argExprs[i + 1]) }
+            (structure, point) = try parameters(values, e)
         default:
             let needed = name == "d2" ? [2, 3] : [2]
             guard needed.contains(values.count) else {
                 throw fail(e, "\(name)(f, point, direction\(name == "d2" ? "[, direction2]" : "")) takes \(needed.map { $0 + 1 }.map(String.init).joined(separator: " or ")) arguments")
             }
-            point = try group(values[0], argExprs[1])
-            for (i, v) in values.enumerated().dropFirst() { directions.append(try group(v, argExprs[i + 1])) }
-        }
-        guard point.count == p else {
-            throw fail(e, "\(fname) has \(p) parameter(s) but the point has \(point.count) matrices")
+            (structure, point) = try parameters([values[0]], argExprs[1])
+            for (i, v) in values.enumerated().dropFirst() {
+                let d = try parameters([v], argExprs[i + 1])
+                guard d.structure == structure else { throw fail(argExprs[i + 1], "the direction does not have the point's structure") }
+                directions.append(d.matrices)
+            }
         }
         for d in directions {
-            guard d.count == p else { throw fail(e, "the direction has \(d.count) matrices, \(fname) has \(p) parameters") }
             for (x, y) in zip(point, d) where x.rows != y.rows || x.columns != y.columns {
                 throw ClaimError(.dimension, "direction \(y.rows)×\(y.columns) does not match the point's \(x.rows)×\(x.columns)", at: e.location)
             }
         }
-        let tape = try TapeBuilder.record(f, shapes: point.map { ($0.rows, $0.columns) }, evaluator: self, at: e)
+        let tape = try TapeBuilder.record(f, structure: structure, shapes: point.map { ($0.rows, $0.columns) },
+                                          scalar: name != "D", evaluator: self, at: e)
 
         func run(_ tangent: [Matrix<Rational>]?) throws(ClaimError) -> (values: [Dual], adjoints: [Dual]) {
             let inputs = point.enumerated().map { Dual($0.element, tangent?[$0.offset]) }
@@ -58,7 +72,21 @@ extension Evaluator {
                 throw fail(e, "\(fname) is not differentiable here: a matrix it inverts is singular")
             }
         }
-        func pack(_ ms: [Matrix<Rational>]) -> Value { ms.count == 1 ? .matrix(ms[0]) : .tuple(ms.map { .matrix($0) }) }
+        /// Rebuilds one value per parameter (matrix or sequence) from the flat list.
+        func pack(_ ms: [Matrix<Rational>]) -> Value {
+            var k = 0
+            var out: [Value] = []
+            for s in structure {
+                if let count = s {
+                    out.append(.sequence(ms[k..<(k + count)].map { .matrix($0) }))
+                    k += count
+                } else {
+                    out.append(.matrix(ms[k]))
+                    k += 1
+                }
+            }
+            return out.count == 1 ? out[0] : .tuple(out)
+        }
 
         switch name {
         case "grad":
@@ -66,8 +94,15 @@ extension Evaluator {
         case "is_critical":
             return .truth(Truth(try run(nil).adjoints.allSatisfy { $0.primal.isZero }))
         case "D":
-            let r = try run(directions[0])
-            return .scalar(r.values[tape.output].tangentOrZero[0, 0])
+            // Forward mode only: the output may be any matrix (vector-valued functions such as
+            // Lagrange multipliers defined through a solve).
+            let inputs = point.enumerated().map { Dual($0.element, directions[0][$0.offset]) }
+            let out: Dual
+            do { out = try tape.forward(inputs)[tape.output] } catch {
+                throw fail(e, "\(fname) is not differentiable here: a matrix it inverts is singular")
+            }
+            let t = out.tangentOrZero
+            return t.rows == 1 && t.columns == 1 ? .scalar(t[0, 0]) : .matrix(t)
         case "hessmap":
             return pack(try run(directions[0]).adjoints.map(\.tangentOrZero))
         case "d2":

@@ -8,21 +8,47 @@ struct TapeBuilder {
     enum Term {
         case node(Int)
         case constant(Value)
+        /// A sequence whose elements may be tape nodes (the factors W_1 … W_L of a deep model).
+        case sequence([Term])
+
+        var isDependent: Bool {
+            switch self {
+            case .node: true
+            case .constant: false
+            case let .sequence(items): items.contains { $0.isDependent }
+            }
+        }
     }
 
     let evaluator: Evaluator
     let tape = Tape()
 
-    /// Builds the tape of `f` at the given argument shapes.
-    static func record(_ f: UserFunction, shapes: [(Int, Int)], evaluator: Evaluator, at e: Expr) throws(ClaimError) -> Tape {
+    /// Builds the tape of `f` at the given argument shapes. `structure[i]` is nil when parameter
+    /// i is a matrix and the length of the sequence when it is a sequence of matrices; `shapes`
+    /// lists the matrices of all parameters in order. With `scalar`, the output must be 1×1.
+    static func record(_ f: UserFunction, structure: [Int?], shapes: [(Int, Int)], scalar: Bool = true,
+                       evaluator: Evaluator, at e: Expr) throws(ClaimError) -> Tape {
         var b = TapeBuilder(evaluator: evaluator)
         b.tape.inputShapes = shapes
         var env: [String: Term] = [:]
-        for (i, p) in f.parameters.enumerated() { env[p] = .node(b.tape.append(.input(i), shape: shapes[i])) }
+        var next = 0
+        for (p, s) in zip(f.parameters, structure) {
+            if let count = s {
+                env[p] = .sequence((0..<count).map { _ in
+                    defer { next += 1 }
+                    return .node(b.tape.append(.input(next), shape: shapes[next]))
+                })
+            } else {
+                env[p] = .node(b.tape.append(.input(next), shape: shapes[next]))
+                next += 1
+            }
+        }
         let out = try b.term(f.body, env, f.scope)
         guard case let .node(n) = out else {
-            throw ClaimError(.evaluation, "\(f.name) does not depend on its arguments; nothing to differentiate", at: e.location)
+            throw ClaimError(.evaluation, "\(f.name) does not depend on its arguments (or is not matrix-valued); nothing to differentiate", at: e.location)
         }
+        b.tape.output = n
+        if !scalar { return b.tape }
         guard b.tape.shapes[n] == (1, 1) else {
             let s = b.tape.shapes[n]
             throw ClaimError(.dimension, "\(f.name) must be scalar-valued to be differentiated; it is \(s.0)×\(s.1)", at: f.body.location)
@@ -37,7 +63,7 @@ struct TapeBuilder {
     func depends(_ e: Expr, _ env: [String: Term]) -> Bool {
         switch e.kind {
         case .number, .boolean: return false
-        case let .identifier(n): if case .node = env[n] { return true } else { return false }
+        case let .identifier(n): return env[n]?.isDependent ?? false
         case let .call(_, args, named): return args.contains { depends($0, env) } || named.contains { depends($0.1, env) }
         case let .unary(_, x), let .transpose(x): return depends(x, env)
         case let .binary(_, a, b), let .range(a, b): return depends(a, env) || depends(b, env)
@@ -56,12 +82,15 @@ struct TapeBuilder {
     func constantScope(_ env: [String: Term], _ scope: Scope) -> Scope {
         let s = Scope(parent: scope)
         for (k, t) in env { if case let .constant(v) = t { s.bind(k, v) } }
+        for (k, t) in env where t.isDependent { s.bind(k, .truth(.unknown("'\(k)' is being differentiated"))) }
         return s
     }
 
     mutating func node(_ t: Term, _ e: Expr) throws(ClaimError) -> Int {
         switch t {
         case let .node(n): return n
+        case .sequence:
+            throw fail(e, "a sequence of matrices is used where one matrix is expected; index it, e.g. W[l]")
         case let .constant(v):
             let m = try evaluator.matrix(v, e)
             return tape.append(.constant(m), shape: (m.rows, m.columns))
@@ -90,6 +119,9 @@ struct TapeBuilder {
                 var inner: [String: Term] = [:]
                 for (p, a) in zip(f.parameters, args) { inner[p] = try term(a, env, scope) }
                 return try term(f.body, inner, f.scope)
+            }
+            if name == "len", args.count == 1, case let .sequence(items) = try term(args[0], env, scope) {
+                return .constant(.scalar(Rational(items.count)))
             }
             var ns: [Int] = []
             for a in args { ns.append(try node(try term(a, env, scope), a)) }
@@ -133,7 +165,16 @@ struct TapeBuilder {
             let h = rowNodes.reduce(0) { $0 + shape($1).0 }
             return .node(tape.append(.vertical(rowNodes), shape: (h, shape(rowNodes[0]).1)))
         case let .index(x, args):
-            let a = try node(try term(x, env, scope), x)
+            let base = try term(x, env, scope)
+            if case let .sequence(items) = base {
+                guard args.count == 1, case let .expr(y) = args[0], !depends(y, env) else {
+                    throw fail(e, "a sequence takes one constant index")
+                }
+                let l = try evaluator.integer(try evaluator.eval(y, constantScope(env, scope)), y)
+                guard l >= 1 && l <= items.count else { throw fail(y, "index \(l) out of range 1...\(items.count)") }
+                return items[l - 1]
+            }
+            let a = try node(base, x)
             let (r, c) = shape(a)
             let cs = constantScope(env, scope)
             func sel(_ arg: IndexArgument, _ n: Int) throws(ClaimError) -> [Int] {
@@ -152,6 +193,26 @@ struct TapeBuilder {
             else if r == 1 { rows = [0]; cols = try sel(args[0], c) }
             else { throw fail(e, "a \(r)×\(c) matrix needs two indices") }
             return .node(tape.append(.select(a, rows: rows, columns: cols), shape: (rows.count, cols.count)))
+        case let .binder(kind, v, domain, body) where kind == .column || kind == .hcat || kind == .vcat || kind == .seq:
+            guard !depends(domain, env) else { throw fail(domain, "the domain cannot depend on the variables") }
+            let dom = try evaluator.indices(try evaluator.eval(domain, constantScope(env, scope)), domain)
+            var parts: [Term] = []
+            for i in dom {
+                var inner = env
+                inner[v] = .constant(.scalar(Rational(i)))
+                parts.append(try term(body, inner, scope))
+            }
+            if kind == .seq { return .sequence(parts) }
+            guard !parts.isEmpty else { throw fail(e, "\(kind.rawValue) over an empty domain") }
+            var nodes: [Int] = []
+            for (p, t) in zip(dom, parts) { _ = p; nodes.append(try node(t, body)) }
+            if kind == .hcat {
+                guard Set(nodes.map { shape($0).0 }).count == 1 else { throw ClaimError(.dimension, "hcat: different row counts", at: e.location) }
+                return .node(tape.append(.horizontal(nodes), shape: (shape(nodes[0]).0, nodes.reduce(0) { $0 + shape($1).1 })))
+            }
+            guard Set(nodes.map { shape($0).1 }).count == 1 else { throw ClaimError(.dimension, "\(kind.rawValue): different column counts", at: e.location) }
+            if kind == .column, shape(nodes[0]) != (1, 1) { throw fail(body, "column(...) needs scalar entries") }
+            return .node(tape.append(.vertical(nodes), shape: (nodes.reduce(0) { $0 + shape($1).0 }, shape(nodes[0]).1)))
         case let .binder(kind, v, domain, body) where kind == .sum || kind == .prod:
             guard !depends(domain, env) else { throw fail(domain, "the domain cannot depend on the variables") }
             let dom = try evaluator.indices(try evaluator.eval(domain, constantScope(env, scope)), domain)

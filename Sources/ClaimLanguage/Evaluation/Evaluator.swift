@@ -503,6 +503,24 @@ public final class Evaluator: @unchecked Sendable {
             var items: [Value] = []
             for i in dom { items.append(try value(at: i)) }
             return .sequence(items)
+        case .column, .hcat, .vcat:
+            var parts: [Matrix<Rational>] = []
+            for i in dom {
+                let v = try value(at: i)
+                if kind == .column {
+                    parts.append(Matrix(rows: 1, columns: 1, elements: [try rational(v, body)]))
+                } else {
+                    parts.append(try matrix(v, body))
+                }
+            }
+            if kind == .column { return .matrix(Matrix.vertical(parts)!.rows == 0 ? .zeros(0, 1) : Matrix.vertical(parts)!) }
+            guard !parts.isEmpty else { throw fail(e, "\(kind.rawValue) over an empty domain has no shape") }
+            let joined = kind == .hcat ? Matrix.horizontal(parts) : Matrix.vertical(parts)
+            guard let m = joined else {
+                throw ClaimError(.dimension, "\(kind.rawValue): the parts have different \(kind == .hcat ? "row" : "column") counts", at: e.location)
+            }
+            try checkSize(m.rows, m.columns, e)
+            return .matrix(m)
         case .sum, .prod:
             guard let first = dom.first else { return .scalar(kind == .sum ? 0 : 1) }
             var acc = try value(at: first)

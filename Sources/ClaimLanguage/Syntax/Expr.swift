@@ -61,6 +61,12 @@ public enum BinderKind: String, Sendable, CaseIterable {
     case filter
     /// `seq(l in D: e)`: the sequence (e for each l in D), indexed from 1.
     case seq
+    /// `column(i in D: e)`: the column vector of the scalars e.
+    case column
+    /// `hcat(i in D: e)`: the matrices e side by side (an empty domain is an error).
+    case hcat
+    /// `vcat(i in D: e)`: the matrices e stacked.
+    case vcat
 }
 
 /// One argument inside `A[...]`: a whole dimension `:` or an expression (an integer or indices).

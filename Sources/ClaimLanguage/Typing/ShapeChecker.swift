@@ -203,6 +203,12 @@ public final class ShapeChecker {
             case .first, .count: return .integer(.atom(e.description))
             case .filter: return .indices(nil)
             case .seq: return .sequence(t)
+            case .column:
+                if case let .indices(n?) = try infer(domain, local) { return .matrix(n, .constant(1)) }
+                return .unknown
+            case .hcat, .vcat:
+                guard case let .matrix(r, c) = t, case let .indices(n?) = try infer(domain, local) else { return .unknown }
+                return kind == .hcat ? .matrix(r, c * n) : .matrix(r * n, c)
             case .sum, .min, .max:
                 if case .integer = t { return .integer(.atom(e.description)) }
                 return t
