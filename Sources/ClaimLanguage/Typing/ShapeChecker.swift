@@ -11,6 +11,8 @@ public final class ShapeChecker {
         case checking
     }
     var env: [String: Entry] = [:]
+    /// Integer variables declared in "given": only these make dimensions comparable.
+    var integerVariables: Set<String> = []
 
     /// Prepares the checker from a claim's "given" and "define" sections.
     /// - Throws: a dimension error found in a generator's arguments.
@@ -43,7 +45,9 @@ public final class ShapeChecker {
         func square(_ d: Dimension?) -> StaticType { d.map { .matrix($0, $0) } ?? .unknown }
         switch name {
         case "int", "each":
-            return g.names.count == 1 ? .integer(.atom(g.names[0])) : .unknown
+            guard g.names.count == 1 else { return .unknown }
+            integerVariables.insert(g.names[0])
+            return .integer(.atom(g.names[0]))
         case "rational": return .scalar
         case "bool": return .boolean
         case "matrix", "int_matrix", "rank_matrix":
@@ -78,8 +82,14 @@ public final class ShapeChecker {
         ClaimError(.dimension, "\(what): \(a) and \(b)", at: e.location)
     }
 
-    /// Known to differ: both polynomials known and not identical.
-    func differ(_ a: Dimension, _ b: Dimension) -> Bool { a != b }
+    /// Known to differ: the difference is a nonzero polynomial in declared integer variables
+    /// only. A difference that involves an opaque atom (`len(I)`, `min(k, r)`) may vanish on
+    /// every instance and is left to the runtime check.
+    func differ(_ a: Dimension, _ b: Dimension) -> Bool {
+        let d = a - b
+        if d.terms.isEmpty { return false }
+        return d.terms.keys.allSatisfy { $0.allSatisfy { integerVariables.contains($0) } }
+    }
 
     func isOneByOne(_ t: StaticType) -> Bool {
         if case let .matrix(r, c) = t { return r.constantValue == 1 && c.constantValue == 1 }
@@ -153,7 +163,13 @@ public final class ShapeChecker {
                 if r.constantValue == 1 { return try count(args[0], c).map { .matrix(.constant(1), $0) } ?? .scalar }
                 return .unknown
             case .indices:
-                if case .expr(let y) = args[0], case .integer = try infer(y, local) { return .integer(.atom(e.description)) }
+                if case .expr(let y) = args[0] {
+                    switch try infer(y, local) {
+                    case .integer: return .integer(.atom(e.description))
+                    case let .indices(n): return .indices(n)
+                    default: break
+                    }
+                }
                 return .indices(nil)
             case let .sequence(el):
                 if case .expr(let y) = args[0], case .integer = try infer(y, local) { return el }
