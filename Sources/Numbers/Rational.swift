@@ -94,8 +94,8 @@ public struct Rational: Sendable {
         self = negative ? -value : value
     }
 
-    public var numerator: BigInt { BigInt(copying: withMPQ { UnsafePointer(&UnsafeMutablePointer(mutating: $0).pointee._mp_num) }) }
-    public var denominator: BigInt { BigInt(copying: withMPQ { UnsafePointer(&UnsafeMutablePointer(mutating: $0).pointee._mp_den) }) }
+    public var numerator: BigInt { BigInt.make { __gmpz_set($0, &storage.ptr.pointee._mp_num) } }
+    public var denominator: BigInt { BigInt.make { __gmpz_set($0, &storage.ptr.pointee._mp_den) } }
 
     public var signum: Int {
         let size = storage.ptr.pointee._mp_num._mp_size

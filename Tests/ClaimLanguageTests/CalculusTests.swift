@@ -54,3 +54,35 @@ struct CalculusTests {
         #expect(r.parts["g"]?.verdict == .holds, "\(r.parts["g"]?.reason ?? "") \(r.parts["g"]?.counterexample?.detail ?? "")")
     }
 }
+
+/// Exact Taylor coefficients of t ↦ f(point + t·direction), against the derivatives and closed
+/// forms: J is a quartic in t with leading coefficient ½‖GH‖², and the inverse has the series
+/// Σ (−1)^k (A⁻¹K)^k A⁻¹.
+@Suite("Taylor coefficients")
+struct TaylorTests {
+    @Test("coefficients agree with J, DJ, ½D²J, the quartic term, and the series of the inverse")
+    func coefficients() {
+        let r = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "given": { "m": "int(1...3)", "n": "int(1...3)", "k": "int(1...3)", "X": "matrix(m, n)", "W": "matrix(m, k)",
+                     "S": "matrix(k, n)", "G": "matrix(m, k)", "H": "matrix(k, n)", "A": "gl(k)", "K": "matrix(k, k)" },
+          "define": { "J(W, S)": "1/2 * fro2(X - W*S)", "f(A)": "inv(A)" },
+          "claims": {
+            "c0": "taylor(J, (W, S), (G, H), 0) == J(W, S)",
+            "c1": "taylor(J, (W, S), (G, H), 1) == D(J, (W, S), (G, H))",
+            "c2": "taylor(J, (W, S), (G, H), 2) == 1/2 * d2(J, (W, S), (G, H))",
+            "c4": "taylor(J, (W, S), (G, H), 4) == 1/2 * fro2(G*H)",
+            "c5": "taylor(J, (W, S), (G, H), 5) == 0",
+            "inv1": "taylor(f, A, K, 1) == -inv(A)*K*inv(A)",
+            "inv2": "taylor(f, A, K, 2) == inv(A)*K*inv(A)*K*inv(A)"
+          },
+          "expect": { "c0": "holds", "c1": "holds", "c2": "holds", "c4": "holds", "c5": "holds", "inv1": "holds", "inv2": "holds" },
+          "instances": 15 }
+        """)
+        #expect(r.loadError == nil)
+        #expect(r.parts.count == 7)
+        for (name, p) in r.parts {
+            #expect(p.verdict == .holds, "\(name): \(p.verdict.rawValue) \(p.reason ?? "") \(p.counterexample?.detail ?? "")")
+        }
+    }
+}

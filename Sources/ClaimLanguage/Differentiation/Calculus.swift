@@ -40,6 +40,14 @@ extension Evaluator {
         let structure: [Int?]
         var point: [Matrix<Rational>] = []
         var directions: [[Matrix<Rational>]] = []
+        var taylorOrder = 0
+        if name == "taylor" {
+            // taylor(f, point, direction, k): the k-th coefficient of t ↦ f(point + t·direction).
+            guard values.count == 3 else { throw fail(e, "taylor(f, point, direction, k) takes 4 arguments") }
+            taylorOrder = try integer(values[2], argExprs[3])
+            guard taylorOrder >= 0 && taylorOrder <= 64 else { throw fail(argExprs[3], "taylor: order must be in 0...64") }
+            values.removeLast()
+        }
         switch name {
         case "grad", "hessian", "is_critical":
             (structure, point) = try parameters(values, e)
@@ -61,7 +69,7 @@ extension Evaluator {
             }
         }
         let tape = try TapeBuilder.record(f, structure: structure, shapes: point.map { ($0.rows, $0.columns) },
-                                          scalar: name != "D", evaluator: self, at: e)
+                                          scalar: name != "D" && name != "taylor", evaluator: self, at: e)
 
         func run(_ tangent: [Matrix<Rational>]?) throws(ClaimError) -> (values: [Dual], adjoints: [Dual]) {
             let inputs = point.enumerated().map { Dual($0.element, tangent?[$0.offset]) }
@@ -89,6 +97,13 @@ extension Evaluator {
         }
 
         switch name {
+        case "taylor":
+            let series: [[Matrix<Rational>]]
+            do { series = try tape.taylor(point: point, direction: directions[0], order: taylorOrder) } catch {
+                throw fail(e, "\(fname) is not analytic here: a matrix it inverts is singular")
+            }
+            let t = series[tape.output][taylorOrder]
+            return t.rows == 1 && t.columns == 1 ? .scalar(t[0, 0]) : .matrix(t)
         case "grad":
             return pack(try run(nil).adjoints.map(\.primal))
         case "is_critical":

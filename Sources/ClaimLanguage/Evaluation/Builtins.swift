@@ -8,7 +8,7 @@ extension Evaluator {
         "zeros", "eye", "ones", "e", "diag", "trace", "det", "rank", "inv", "fro2", "fro", "inner", "sqrt", "abs",
         "min", "max", "rows", "cols", "len", "vec", "unvec", "kron", "lambda_min", "lambda_max", "eig", "inertia",
         "num_neg", "num_zero", "num_pos", "psd", "pd", "is_symmetric", "grad", "hessian", "D", "d2", "hessmap",
-        "is_critical", "reverse", "minus", "floor", "ceil", "sign", "solve", "nullity", "has_inverse", "at",
+        "is_critical", "taylor", "reverse", "minus", "floor", "ceil", "sign", "solve", "nullity", "has_inverse", "at",
     ]).union(GeneratorContext.names)
 
     func call(_ name: String, _ argExprs: [Expr], _ named: [(String, Expr)], _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
@@ -27,7 +27,7 @@ extension Evaluator {
             for (k, v) in named { options[k] = try eval(v, scope) }
             return try g.generate(name, args, options, e, self)
         }
-        if ["grad", "hessian", "D", "d2", "hessmap", "is_critical"].contains(name) {
+        if ["grad", "hessian", "D", "d2", "hessmap", "is_critical", "taylor"].contains(name) {
             return try calculus(name, argExprs, e, scope)
         }
         guard named.isEmpty else { throw fail(e, "\(name) takes no named arguments") }

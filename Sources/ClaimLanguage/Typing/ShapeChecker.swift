@@ -289,7 +289,8 @@ public final class ShapeChecker {
 
     func call(_ name: String, _ args: [Expr], _ e: Expr, _ local: [String: StaticType]) throws(ClaimError) -> StaticType {
         var ts: [StaticType] = []
-        for a in args where !(name == "grad" || name == "hessian" || name == "D" || name == "d2" || name == "hessmap" || name == "is_critical") || a !== args.first {
+        let calculus: Set<String> = ["grad", "hessian", "D", "d2", "hessmap", "is_critical", "taylor"]
+        for a in args where !calculus.contains(name) || a !== args.first {
             ts.append(try infer(a, local))
         }
         if case let .function(params, body)? = env[name] {
@@ -368,7 +369,7 @@ public final class ShapeChecker {
             }
             return .matrix(n, n)
         case "hessmap": return ts.first ?? .unknown
-        case "D", "d2": return .scalar
+        case "D", "d2", "taylor": return .unknown
         default: return .unknown
         }
     }
