@@ -8,7 +8,7 @@ extension Evaluator {
         "zeros", "eye", "ones", "e", "diag", "trace", "det", "rank", "inv", "fro2", "fro", "inner", "sqrt", "abs",
         "min", "max", "rows", "cols", "len", "vec", "unvec", "kron", "lambda_min", "lambda_max", "eig", "inertia",
         "num_neg", "num_zero", "num_pos", "psd", "pd", "is_symmetric", "grad", "hessian", "D", "d2", "hessmap",
-        "is_critical", "taylor", "reverse", "minus", "floor", "ceil", "sign", "solve", "nullity", "has_inverse", "at",
+        "is_critical", "taylor", "charpoly", "nullspace", "reverse", "minus", "floor", "ceil", "sign", "solve", "nullity", "has_inverse", "at",
     ]).union(GeneratorContext.names)
 
     func call(_ name: String, _ argExprs: [Expr], _ named: [(String, Expr)], _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
@@ -181,6 +181,12 @@ extension Evaluator {
             let m = try symmetric(0), k = try integer(args[1], arg(1))
             guard k >= 1 && k <= m.rows else { throw fail(arg(1), "eig(A, k) needs 1 ≤ k ≤ \(m.rows)") }
             return .real(Real.eigenvalue(m, index: k, name: "λ_\(k)"))
+        case "nullspace":
+            try arity(1...1)
+            return .matrix(exactNullspace(try matrix(args[0], arg(0))))
+        case "charpoly":
+            try arity(1...1)
+            return .matrix(.column(exactCharpoly(try square(0))))
         case "inertia":
             try arity(1...1)
             let i = exactInertia(try symmetric(0))

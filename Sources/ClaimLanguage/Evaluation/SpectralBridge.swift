@@ -81,3 +81,45 @@ func exactRank(_ a: Matrix<Rational>) -> Int {
     }
     return rank
 }
+
+/// The characteristic polynomial det(xI − A) as coefficients c₀, …, c_n (c_n = 1), by the
+/// Faddeev–LeVerrier recurrence over ℚ: exact, O(n⁴).
+func exactCharpoly(_ a: Matrix<Rational>) -> [Rational] {
+    let n = a.rows
+    var c = [Rational](repeating: 0, count: n + 1)
+    c[n] = 1
+    var m = Matrix<Rational>.zeros(n, n)
+    let id = Matrix<Rational>.identity(n)
+    for k in stride(from: 1, through: n, by: 1) {
+        m = a * m + id * c[n - k + 1]
+        c[n - k] = -(a * m).trace / Rational(k)
+    }
+    return c
+}
+
+/// An exact basis of the null space {x : Ax = 0}, as the columns of an n×(n − rank) matrix, from
+/// the reduced row echelon form over ℚ (one basis vector per free column).
+func exactNullspace(_ a: Matrix<Rational>) -> Matrix<Rational> {
+    var m = a
+    var pivots: [Int] = []
+    var row = 0
+    for c in 0..<m.columns where row < m.rows {
+        guard let p = (row..<m.rows).first(where: { !m[$0, c].isZero }) else { continue }
+        if p != row { for j in 0..<m.columns { let t = m[p, j]; m[p, j] = m[row, j]; m[row, j] = t } }
+        let inv = m[row, c].reciprocal
+        for j in 0..<m.columns { m[row, j] = m[row, j] * inv }
+        for i in 0..<m.rows where i != row && !m[i, c].isZero {
+            let f = m[i, c]
+            for j in 0..<m.columns { m[i, j] = m[i, j] - f * m[row, j] }
+        }
+        pivots.append(c)
+        row += 1
+    }
+    let free = (0..<m.columns).filter { !pivots.contains($0) }
+    var basis = Matrix<Rational>.zeros(m.columns, free.count)
+    for (k, f) in free.enumerated() {
+        basis[f, k] = 1
+        for (i, p) in pivots.enumerated() { basis[p, k] = -m[i, f] }
+    }
+    return basis
+}

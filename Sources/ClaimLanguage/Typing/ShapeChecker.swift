@@ -335,6 +335,9 @@ public final class ShapeChecker {
         case "lambda_min", "lambda_max", "eig":
             try requireSquare(0)
             return .scalar
+        case "charpoly":
+            try requireSquare(0)
+            return matrixShape(0).map { .matrix($0.0 + .constant(1), .constant(1)) } ?? .unknown
         case "inertia": try requireSquare(0); return .tuple([.integer(nil), .integer(nil), .integer(nil)])
         case "psd", "pd", "is_symmetric", "has_inverse", "is_critical": return .boolean
         case "num_neg", "num_zero", "num_pos", "rank", "nullity", "rows", "cols", "len", "floor", "ceil", "sign":
