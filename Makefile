@@ -5,7 +5,7 @@
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: deps verify test bench bench-flint sweep docs
+.PHONY: deps verify test bench bench-flint sweep docs papers
 
 deps:
 	@if ! pkg-config --exists gmp mpfr 2>/dev/null || [ ! -f /usr/include/mpfr.h ]; then \
@@ -25,3 +25,9 @@ bench: deps
 
 bench-flint: deps
 	python3 scripts/bench_flint.py
+
+# Regenerate docs/papers/*.md from the verifier's JSON report.
+papers: deps
+	$(SWIFT) run -c release verify claims --format json > .papers-results.json || true
+	for p in valavi2020 eftekhari2020 chen2025 vidal2022; do python3 scripts/paper_page.py $$p --results .papers-results.json; done
+	rm -f .papers-results.json

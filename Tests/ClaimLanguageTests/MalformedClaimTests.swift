@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Verifier
 
@@ -73,5 +74,24 @@ struct MalformedClaimTests {
         #expect(r.parts["c"]?.verdict == .inconclusive, "\(r.parts["c"]?.verdict.rawValue ?? "")")
         let s = check(claim(conclusion: "sqrt(2) < 1415/1000 and sqrt(2) > 1414/1000"))
         #expect(s.parts["c"]?.verdict == .holds)
+    }
+}
+
+@Suite("Paper keys")
+struct PaperKeyTests {
+    @Test("a claim whose paper is not in the nearest papers.json is a load error naming the known keys")
+    func unknownPaper() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mfcheck-paperkeys-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try #"{"known2020": {"authors": ["A"], "title": "T", "year": 2020}}"#.write(to: dir.appendingPathComponent("papers.json"), atomically: true, encoding: .utf8)
+        let claim = #"{"id": "t", "paper": "%@", "label": "t", "statement": "t", "claims": {"c": "1 == 1"}, "expect": {"c": "holds"}}"#
+        let bad = dir.appendingPathComponent("sub/bad.json"), good = dir.appendingPathComponent("sub/good.json")
+        try claim.replacingOccurrences(of: "%@", with: "unknown1999").write(to: bad, atomically: true, encoding: .utf8)
+        try claim.replacingOccurrences(of: "%@", with: "known2020").write(to: good, atomically: true, encoding: .utf8)
+        let r = ClaimRunner().run(path: bad.path)
+        #expect(r.loadError?.contains("not a key of papers.json") == true, "\(r.loadError ?? "")")
+        #expect(r.loadError?.contains("known2020") == true)
+        #expect(ClaimRunner().run(path: good.path).loadError == nil)
     }
 }

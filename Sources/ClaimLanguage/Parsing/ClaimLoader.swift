@@ -51,6 +51,10 @@ public enum ClaimLoader {
 
         let id = try string("id")!
         let paper = try string("paper")!
+        if let known = paperKeys(near: file), !known.contains(paper) {
+            throw ClaimError(.load, "paper \"\(paper)\" is not a key of papers.json (known: \(known.sorted().joined(separator: ", ")))",
+                             at: json["paper"]?.location ?? rootLoc)
+        }
         let label = try string("label")!
         let statement = try string("statement")!
         let note = try string("note", required: false)
@@ -157,6 +161,23 @@ public enum ClaimLoader {
         default:
             throw ClaimError(.load, "expectation must be a string or an object, not \(v.kindName)", at: v.location)
         }
+    }
+
+    /// The keys of the nearest `papers.json` in the claim file's folder or its ancestors, or nil
+    /// when there is none (a claim given as text, or outside a claims folder).
+    static func paperKeys(near file: String) -> Set<String>? {
+        var dir = URL(fileURLWithPath: file).deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = dir.appendingPathComponent("papers.json")
+            if let data = FileManager.default.contents(atPath: candidate.path),
+               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+                return Set(object.keys)
+            }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { break }
+            dir = parent
+        }
+        return nil
     }
 
     static func isIdentifier(_ s: String) -> Bool {
