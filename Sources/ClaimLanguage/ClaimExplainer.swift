@@ -23,6 +23,30 @@ public enum ClaimExplainer {
             }
             out.append(line)
         }
+        // Symbolic gradients of the user functions, where the symbolic rules reach.
+        var functions: [String: (params: [String], body: Expr)] = [:]
+        for d in claim.define { if let p = d.parameters { functions[d.name] = (p, d.body) } }
+        var scalars: Set<String> = []
+        for name in claim.given.flatMap(\.names) + claim.define.filter({ $0.parameters == nil }).map(\.name) {
+            let probe = Expr(.identifier(name), column: 1, source: ExpressionSource(text: name, location: SourceLocation(file: path, jsonPath: "$", line: 0, column: 0)))
+            switch try? checker.check(probe) {
+            case .integer?, .scalar?: scalars.insert(name)
+            default: break
+            }
+        }
+        let symbolic = SymbolicGradient(functions: functions, scalars: scalars)
+        var gradientLines: [String] = []
+        for d in claim.define where d.parameters != nil {
+            if let grads = try? symbolic.gradients(of: d.name) {
+                for (p, g) in grads { gradientLines.append("  grad(\(d.name), \(p)) = \(g)") }
+            } else {
+                gradientLines.append("  grad(\(d.name), …): outside the symbolic rules; computed exactly by reverse mode when used")
+            }
+        }
+        if !gradientLines.isEmpty {
+            out.append("gradients (symbolic):")
+            out += gradientLines
+        }
         if !claim.assume.isEmpty {
             out.append("assume:")
             for a in claim.assume { out.append("  \(a)") }

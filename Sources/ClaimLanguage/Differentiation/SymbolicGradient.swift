@@ -1,0 +1,213 @@
+import Numbers
+
+/// A matrix expression built while differentiating symbolically, with just enough algebra to
+/// print readable gradients: numeric factors are collected, double negations and transposes
+/// cancel, zero terms vanish, and −(a − b) is written b − a.
+indirect enum Symbolic: Equatable, Sendable, CustomStringConvertible {
+    case leaf(String)
+    case number(Rational)
+    case identity
+    case sum([Symbolic])
+    case scaled(Rational, Symbolic)
+    case product(Symbolic, Symbolic)
+    case transpose(Symbolic)
+    case call(String, [Symbolic])
+
+    static let zero = Symbolic.number(0)
+
+    static func + (a: Symbolic, b: Symbolic) -> Symbolic {
+        if a == .zero { return b }
+        if b == .zero { return a }
+        var terms: [Symbolic] = []
+        for x in [a, b] { if case let .sum(t) = x { terms += t } else { terms.append(x) } }
+        return .sum(terms)
+    }
+
+    static prefix func - (a: Symbolic) -> Symbolic { scale(-1, a) }
+
+    static func scale(_ c: Rational, _ a: Symbolic) -> Symbolic {
+        if c.isZero || a == .zero { return .zero }
+        if c == 1 { return a }
+        switch a {
+        case let .number(q): return .number(c * q)
+        case let .scaled(d, x): return scale(c * d, x)
+        case let .sum(terms) where c == -1 && terms.count == 2:
+            // −(x − y) = y − x
+            if case let .scaled(d, y) = terms[1], d == -1 { return .sum([y, -terms[0]]) }
+            return .scaled(c, a)
+        default: return .scaled(c, a)
+        }
+    }
+
+    static func * (a: Symbolic, b: Symbolic) -> Symbolic {
+        if a == .zero || b == .zero { return .zero }
+        if a == .identity || a == .number(1) { return b }
+        if b == .identity || b == .number(1) { return a }
+        if case let .number(q) = a { return scale(q, b) }
+        if case let .number(q) = b { return scale(q, a) }
+        if case let .scaled(c, x) = a { return scale(c, x * b) }
+        if case let .scaled(c, y) = b { return scale(c, a * y) }
+        return .product(a, b)
+    }
+
+    var transposed: Symbolic {
+        switch self {
+        case .number, .identity: return self
+        case let .transpose(x): return x
+        case let .scaled(c, x): return .scale(c, x.transposed)
+        case let .sum(t): return .sum(t.map(\.transposed))
+        case let .product(a, b): return b.transposed * a.transposed
+        default: return .transpose(self)
+        }
+    }
+
+    var description: String { render(0) }
+
+    /// Precedence: 0 sum, 1 product, 2 postfix/atom.
+    func render(_ context: Int) -> String {
+        func wrap(_ s: String, _ own: Int) -> String { own < context ? "(\(s))" : s }
+        switch self {
+        case let .leaf(n): return n
+        case let .number(q): return q.isNegative ? "(\(q))" : q.description
+        case .identity: return "I"
+        case let .sum(terms):
+            var s = ""
+            for (i, t) in terms.enumerated() {
+                if case let .scaled(c, x) = t, c.isNegative {
+                    let mag = Symbolic.scale(-c, x)
+                    s += (i == 0 ? "-" : " - ") + mag.render(1)
+                } else {
+                    s += (i == 0 ? "" : " + ") + t.render(1)
+                }
+            }
+            return wrap(s, 0)
+        case let .scaled(c, x):
+            if c == -1 { return wrap("-" + x.render(1), 0) }
+            return wrap("\(c.isInteger ? c.description : "(\(c))")*\(x.render(1))", 1)
+        case let .product(a, b): return wrap("\(a.render(1))*\(b.render(2))", 1)
+        case let .transpose(x): return x.render(2) + "'"
+        case let .call(f, args): return "\(f)(" + args.map { $0.render(0) }.joined(separator: ", ") + ")"
+        }
+    }
+}
+
+/// Symbolic reverse-mode differentiation of a user function's body, for `verify explain`: the
+/// gradient with respect to each parameter as a readable expression (e.g.
+/// `grad(J, W) = (W*S - X)*S'`). Covers + − * (matrix and scalar factors), transpose, fro2,
+/// trace, inner, inv and calls of other user functions; anything else makes the explanation say
+/// the gradient is computed numerically only.
+struct SymbolicGradient {
+    let functions: [String: (params: [String], body: Expr)]
+    /// Names known to be scalars (numbers, scalar definitions), so `c*A` scales rather than multiplies.
+    let scalars: Set<String>
+
+    struct Unsupported: Error { let what: String }
+
+    /// ∂f/∂p for each parameter p of f, in order.
+    func gradients(of name: String) throws -> [(String, Symbolic)] {
+        guard let f = functions[name] else { throw Unsupported(what: name) }
+        var adjoints: [String: Symbolic] = [:]
+        try backprop(f.body, .number(1), [:], &adjoints, f.params)
+        return f.params.map { ($0, adjoints[$0] ?? .zero) }
+    }
+
+    /// The expression of e with local substitutions (inlined arguments).
+    func value(_ e: Expr, _ subst: [String: Symbolic]) throws -> Symbolic {
+        switch e.kind {
+        case let .identifier(n): return subst[n] ?? .leaf(n)
+        case let .number(q): return .number(q)
+        case let .unary(.negate, x): return -(try value(x, subst))
+        case let .transpose(x): return try value(x, subst).transposed
+        case let .binary(.add, a, b): return try value(a, subst) + value(b, subst)
+        case let .binary(.subtract, a, b): return try value(a, subst) + -(value(b, subst))
+        case let .binary(.multiply, a, b): return try value(a, subst) * value(b, subst)
+        case let .binary(.divide, a, b):
+            guard case let .number(q) = b.kind, !q.isZero else { throw Unsupported(what: e.description) }
+            return .scale(q.reciprocal, try value(a, subst))
+        case let .call(fn, args, _):
+            if let g = functions[fn] {
+                var inner: [String: Symbolic] = [:]
+                for (p, a) in zip(g.params, args) { inner[p] = try value(a, subst) }
+                return try value(g.body, inner)
+            }
+            return .call(fn, try args.map { try value($0, subst) })
+        default: throw Unsupported(what: e.description)
+        }
+    }
+
+    func isScalar(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number: return true
+        case let .identifier(n): return scalars.contains(n)
+        case let .call(f, _, _): return ["fro2", "trace", "inner", "det"].contains(f)
+        case let .binary(op, a, b): return op != .multiply ? isScalar(a) && isScalar(b) : isScalar(a) && isScalar(b)
+        case let .unary(_, x): return isScalar(x)
+        default: return false
+        }
+    }
+
+    /// Adds the adjoint contributions of e (with adjoint `bar`) to the parameters.
+    func backprop(_ e: Expr, _ bar: Symbolic, _ subst: [String: Expr], _ adj: inout [String: Symbolic], _ params: [String]) throws {
+        if bar == .zero { return }
+        switch e.kind {
+        case let .identifier(n):
+            if let bound = subst[n] { try backprop(bound, bar, [:], &adj, params); return }
+            if params.contains(n) { adj[n] = (adj[n] ?? .zero) + bar }
+        case .number: break
+        case let .unary(.negate, x): try backprop(x, -bar, subst, &adj, params)
+        case let .transpose(x): try backprop(x, bar.transposed, subst, &adj, params)
+        case let .binary(.add, a, b):
+            try backprop(a, bar, subst, &adj, params)
+            try backprop(b, bar, subst, &adj, params)
+        case let .binary(.subtract, a, b):
+            try backprop(a, bar, subst, &adj, params)
+            try backprop(b, -bar, subst, &adj, params)
+        case let .binary(.divide, a, b):
+            guard case let .number(q) = b.kind, !q.isZero else { throw Unsupported(what: e.description) }
+            try backprop(a, .scale(q.reciprocal, bar), subst, &adj, params)
+        case let .binary(.multiply, a, b):
+            let va = try value(a, [:].merging(subst.mapValues { try! value($0, [:]) }) { x, _ in x })
+            let vb = try value(b, [:].merging(subst.mapValues { try! value($0, [:]) }) { x, _ in x })
+            if isScalar(a) && !dependsOnParams(a, params, subst) {
+                try backprop(b, va * bar, subst, &adj, params)
+            } else if isScalar(b) && !dependsOnParams(b, params, subst) {
+                try backprop(a, vb * bar, subst, &adj, params)
+            } else if isScalar(a) || isScalar(b) {
+                throw Unsupported(what: e.description)
+            } else {
+                try backprop(a, bar * vb.transposed, subst, &adj, params)
+                try backprop(b, va.transposed * bar, subst, &adj, params)
+            }
+        case let .call(fn, args, _):
+            let vals = try args.map { try value($0, subst.mapValues { try! value($0, [:]) }) }
+            switch fn {
+            case "fro2" where args.count == 1: try backprop(args[0], .scale(2, bar * vals[0]), subst, &adj, params)
+            case "trace" where args.count == 1: try backprop(args[0], bar * .identity, subst, &adj, params)
+            case "inner" where args.count == 2:
+                try backprop(args[0], bar * vals[1], subst, &adj, params)
+                try backprop(args[1], bar * vals[0], subst, &adj, params)
+            case "inv" where args.count == 1:
+                let c = Symbolic.call("inv", [vals[0]]).transposed
+                try backprop(args[0], -(c * bar * c), subst, &adj, params)
+            default:
+                guard let g = functions[fn], g.params.count == args.count else { throw Unsupported(what: fn) }
+                var inner: [String: Expr] = [:]
+                for (p, a) in zip(g.params, args) { inner[p] = a }
+                try backprop(g.body, bar, inner.merging(subst) { x, _ in x }, &adj, params)
+            }
+        default:
+            if dependsOnParams(e, params, subst) { throw Unsupported(what: e.description) }
+        }
+    }
+
+    func dependsOnParams(_ e: Expr, _ params: [String], _ subst: [String: Expr]) -> Bool {
+        switch e.kind {
+        case let .identifier(n): return params.contains(n) || (subst[n].map { dependsOnParams($0, params, [:]) } ?? false)
+        case .number, .boolean: return false
+        case let .unary(_, x), let .transpose(x): return dependsOnParams(x, params, subst)
+        case let .binary(_, a, b), let .range(a, b): return dependsOnParams(a, params, subst) || dependsOnParams(b, params, subst)
+        case let .call(_, args, _): return args.contains { dependsOnParams($0, params, subst) }
+        default: return true
+        }
+    }
+}

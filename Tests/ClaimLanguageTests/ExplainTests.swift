@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+@testable import ClaimLanguage
+
+@Suite("verify explain")
+struct ExplainTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("the symbolic gradient of J(W, S) = ½‖X − WS‖² reads as the paper's (4)")
+    func valaviGradient() throws {
+        let text = try ClaimExplainer.explain(path: Self.root.appendingPathComponent("claims/formulas4_7.json").path)
+        #expect(text.contains("grad(J, W) = (W*S - X)*S'"), "\(text)")
+        #expect(text.contains("grad(J, S) = W'*(W*S - X)"), "\(text)")
+        #expect(text.contains("E_printed = (W * S) - S"))
+    }
+
+    @Test("gradients through inv and trace; unsupported constructs are said so")
+    func inverseAndUnsupported() throws {
+        let text = try ClaimExplainer.explain(path: Self.root.appendingPathComponent("claims/eftekhari/lemma9.json").path)
+        #expect(text.contains("grad(K, U)") || text.contains("outside the symbolic rules"), "\(text)")
+        let funcs: [String: (params: [String], body: Expr)] = [
+            "f": (["A"], try Parser.parse(ExpressionSource(text: "trace(inv(A) * B)", location: SourceLocation(file: "t", jsonPath: "$", line: 1, column: 1)))),
+        ]
+        let g = try SymbolicGradient(functions: funcs, scalars: []).gradients(of: "f")
+        #expect(g.first?.1.description == "-inv(A)'*B'*inv(A)'", "\(g.first?.1.description ?? "")")
+    }
+}
