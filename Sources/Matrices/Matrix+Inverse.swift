@@ -1,34 +1,55 @@
+import CGMP
 import Numbers
 
 extension Matrix where T == Rational {
-    /// Solves A·X = B exactly for square nonsingular A, by Gauss–Jordan elimination over ℚ.
+    /// Solves A·X = B exactly for square nonsingular A.
     ///
-    /// - Exactness: exact.
+    /// Each row of [A | B] is multiplied by the lcm of its denominators (same solution), then
+    /// fraction-free (Bareiss) forward elimination over ℤ makes A upper triangular with last pivot
+    /// d = ± det of the cleared A, and fraction-free back substitution computes the integer matrix
+    /// d·X (Cramer's rule makes each of its entries an integer, so every division is exact).
+    ///
+    /// - Exactness: exact; entries in lowest terms.
     /// - Throws: `.notSquare`, `.shapeMismatch` when B has the wrong row count, `.singular`.
-    /// - Complexity: O(n²(n + k)) rational operations for A n×n, B n×k.
-    /// Edge cases: 0×0 A with 0×k B gives 0×k.
+    /// - Complexity: O(n²(n + k)) GMP operations on numbers of O(n·b) bits, for A n×n, B n×k.
+    /// Edge cases: 0×0 A with 0×k B gives 0×k; the zero matrix (n ≥ 1) throws `.singular`.
     public func solve(_ b: Matrix<Rational>) throws(LinearAlgebraError) -> Matrix<Rational> {
         guard isSquare else { throw .notSquare(rows: rows, columns: columns) }
-        guard b.rows == rows else { throw .shapeMismatch("\(rows)×\(columns) system with \(b.rows)×\(b.columns) right-hand side") }
-        let n = rows, k = b.columns, w = n + k
-        var m = [Rational]()
-        m.reserveCapacity(n * w)
-        for i in 0..<n { m.append(contentsOf: row(i)); m.append(contentsOf: b.row(i)) }
-        for c in 0..<n {
-            guard let p = (c..<n).first(where: { !m[$0 * w + c].isZero }) else { throw .singular }
-            if p != c { for j in 0..<w { m.swapAt(p * w + j, c * w + j) } }
-            let inv = m[c * w + c].reciprocal
-            for j in c..<w { m[c * w + j] = m[c * w + j] * inv }
-            for i in 0..<n where i != c {
-                let f = m[i * w + c]
-                if f.isZero { continue }
-                for j in c..<w { m[i * w + j] = m[i * w + j] - f * m[c * w + j] }
+        guard b.rows == rows else {
+            throw .shapeMismatch("\(rows)×\(columns) system with \(b.rows)×\(b.columns) right-hand side")
+        }
+        let n = rows, k = b.columns
+        if n == 0 || k == 0 {
+            if n > 0, rank < n { throw .singular }
+            return .zeros(n, k)
+        }
+        let (a, _) = IntegerMatrix.clearingRowDenominators(Matrix.horizontal([self, b])!)
+        let echelon = a.fractionFreeEchelon(pivotLimit: n, stopAtMissingPivot: true)
+        guard echelon.rank == n else { throw .singular }
+        let d = a.entry(n - 1, n - 1)
+        let x = IntegerMatrix(rows: n, columns: k)
+        withTemporaryMPZ { t in
+            for j in 0..<k {
+                for i in stride(from: n - 1, through: 0, by: -1) {
+                    __gmpz_mul(t, d, a.entry(i, n + j))
+                    for l in (i + 1)..<n { __gmpz_submul(t, a.entry(i, l), x.entry(l, j)) }
+                    __gmpz_divexact(x.entry(i, j), t, a.entry(i, i))
+                }
             }
         }
-        return Matrix(rows: n, columns: k) { i, j in m[i * w + n + j] }
+        let builder = RationalBuilder()
+        var out = [Rational]()
+        out.reserveCapacity(n * k)
+        for i in 0..<n { for j in 0..<k { out.append(builder.make(numerator: x.entry(i, j), denominator: d)) } }
+        return Matrix(rows: n, columns: k, elements: out)
     }
 
-    /// The exact inverse. - Throws: `.notSquare`, `.singular`.
+    /// The exact inverse, as `solve(.identity(n))`.
+    ///
+    /// - Exactness: exact.
+    /// - Throws: `.notSquare`, `.singular`.
+    /// - Complexity: O(n³) GMP operations on numbers of O(n·b) bits.
+    /// Edge cases: the inverse of 0×0 is 0×0.
     public func inverse() throws(LinearAlgebraError) -> Matrix<Rational> {
         try solve(.identity(rows))
     }

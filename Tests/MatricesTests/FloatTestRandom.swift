@@ -1,0 +1,83 @@
+import Numbers
+import Matrices
+
+/// A seeded, deterministic random source for the floating-point and interval tests (SplitMix64),
+/// so every run draws the same numbers.
+struct FloatTestRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A rational p/q with |p| ≤ numeratorBound and 1 ≤ q ≤ denominatorBound.
+    mutating func rational(numeratorBound: Int = 1000, denominatorBound: Int = 97) -> Rational {
+        let p = Int.random(in: -numeratorBound...numeratorBound, using: &self)
+        let q = Int.random(in: 1...denominatorBound, using: &self)
+        return Rational(p, q)
+    }
+
+    /// A nonzero rational drawn like `rational(numeratorBound:denominatorBound:)`.
+    mutating func nonzeroRational(numeratorBound: Int = 1000, denominatorBound: Int = 97) -> Rational {
+        while true {
+            let r = rational(numeratorBound: numeratorBound, denominatorBound: denominatorBound)
+            if !r.isZero { return r }
+        }
+    }
+}
+
+
+extension FloatTestRandom {
+    /// A symmetric n×n matrix of small rationals.
+    mutating func symmetricMatrix(_ n: Int, numeratorBound: Int = 20, denominatorBound: Int = 9) -> Matrix<Rational> {
+        var e = [Rational](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in i..<n {
+                let x = rational(numeratorBound: numeratorBound, denominatorBound: denominatorBound)
+                e[i * n + j] = x
+                e[j * n + i] = x
+            }
+        }
+        return Matrix(rows: n, columns: n, elements: e)
+    }
+
+    /// A rational orthogonal matrix by the Cayley transform Q = (I − K)(I + K)⁻¹ of a random
+    /// skew-symmetric K (I + K is always invertible: K has imaginary eigenvalues).
+    mutating func orthogonalMatrix(_ n: Int) -> Matrix<Rational> {
+        var k = Matrix<Rational>.zeros(n, n)
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, n) {
+                let x = rational(numeratorBound: 3, denominatorBound: 4)
+                k[i, j] = x
+                k[j, i] = -x
+            }
+        }
+        let id = Matrix<Rational>.identity(n)
+        return (id - k) * (try! (id + k).inverse())
+    }
+}
+
+/// Test helpers shared by the floating-point matrix tests.
+enum FloatTestSupport {
+    /// 2^−e as a rational.
+    static func twoToMinus(_ e: Int) -> Rational { Rational(BigInt(1), BigInt(2).power(e)) }
+
+    /// An integer s ≥ ‖A‖_F.
+    static func frobeniusBound(_ a: Matrix<Rational>) -> Rational {
+        Rational(a.frobeniusNormSquared.ceiling.squareRoot().root + 1)
+    }
+
+    /// The largest entry magnitude.
+    static func maxAbs(_ a: Matrix<Rational>) -> Rational {
+        a.elements.map(\.magnitude).max() ?? 0
+    }
+
+    /// The exact values of a float matrix.
+    static func exact(_ m: Matrix<BigFloat>) -> Matrix<Rational> { Matrix<Rational>(exactly: m)! }
+}
