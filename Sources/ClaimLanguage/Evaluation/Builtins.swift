@@ -8,7 +8,7 @@ extension Evaluator {
         "zeros", "eye", "ones", "e", "diag", "trace", "det", "rank", "inv", "fro2", "fro", "inner", "sqrt", "abs",
         "min", "max", "rows", "cols", "len", "vec", "unvec", "kron", "lambda_min", "lambda_max", "eig", "inertia",
         "num_neg", "num_zero", "num_pos", "psd", "pd", "is_symmetric", "grad", "hessian", "D", "d2", "hessmap",
-        "is_critical", "taylor", "charpoly", "nullspace", "reverse", "minus", "floor", "ceil", "sign", "solve", "nullity", "has_inverse", "at",
+        "is_critical", "taylor", "charpoly", "nullspace", "roots", "root_count", "poly", "kth_root", "reverse", "minus", "floor", "ceil", "sign", "solve", "nullity", "has_inverse", "at",
     ]).union(GeneratorContext.names)
 
     func call(_ name: String, _ argExprs: [Expr], _ named: [(String, Expr)], _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
@@ -181,6 +181,29 @@ extension Evaluator {
             let m = try symmetric(0), k = try integer(args[1], arg(1))
             guard k >= 1 && k <= m.rows else { throw fail(arg(1), "eig(A, k) needs 1 ≤ k ≤ \(m.rows)") }
             return .real(Real.eigenvalue(m, index: k, name: "λ_\(k)"))
+        case "roots", "root_count":
+            // roots(c): the distinct real roots of c₀ + c₁x + … + c_nxⁿ, ascending; rational roots
+            // exactly, irrational ones as certified reals with exact comparisons.
+            try arity(1...1)
+            let p = Polynomial(coefficients: try matrix(args[0], arg(0)).elements)
+            guard !p.isZero else { throw fail(e, "\(name) of the zero polynomial (every number is a root)") }
+            let rs = p.degree < 1 ? [] : RealAlgebraicNumber.roots(of: p)
+            if name == "root_count" { return .scalar(Rational(rs.count)) }
+            return .sequence(rs.enumerated().map { i, x in
+                x.rationalValue.map { .scalar($0) } ?? .real(.algebraic(x, name: "root \(i + 1) of \(p)"))
+            })
+        case "poly":
+            // poly(c, x): c₀ + c₁x + … + c_nxⁿ at a rational x, exactly.
+            try arity(2...2)
+            let p = Polynomial(coefficients: try matrix(args[0], arg(0)).elements)
+            return .scalar(p.evaluate(at: try rational(args[1], arg(1))))
+        case "kth_root":
+            // kth_root(c, k): the real k-th root of c (c ≥ 0 for even k), exact when rational.
+            try arity(2...2)
+            let c = try rational(args[0], arg(0)), k = try integer(args[1], arg(1))
+            guard k >= 1 else { throw fail(arg(1), "kth_root needs k ≥ 1") }
+            guard let x = RealAlgebraicNumber.root(of: c, degree: k) else { throw fail(e, "kth_root: no real \(k)-th root of \(c)") }
+            return x.rationalValue.map { .scalar($0) } ?? .real(.algebraic(x, name: "\(c)^(1/\(k))"))
         case "nullspace":
             try arity(1...1)
             return .matrix(exactNullspace(try matrix(args[0], arg(0))))

@@ -343,6 +343,7 @@ public final class Evaluator: @unchecked Sendable {
             enclosureBits = Swift.max(enclosureBits, bits)
             return decide(s.map { -$0 })
         case let (.real(r), .real(s)):
+            if let a = r.algebraic, let b = s.algebraic { return decide(a.compare(to: b)) }
             if let es = s.exactSign, r.exactSign == nil {
                 // Compare through the side that is exactly comparable when the other is a point.
                 let enc = r.enclosure(64)

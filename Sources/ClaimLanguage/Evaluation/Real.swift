@@ -15,10 +15,14 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
     public let exactSign: ((Rational) -> Int)?
     /// How the value arose (`sqrt(2)`, `lambda_min(4×4)`), for reports.
     public let text: String
+    /// The value as a real algebraic number, when known: two such reals compare exactly.
+    public let algebraic: RealAlgebraicNumber?
 
-    public init(text: String, exactSign: ((Rational) -> Int)? = nil, enclosure: @escaping (Int) -> (lo: Rational, hi: Rational)) {
+    public init(text: String, exactSign: ((Rational) -> Int)? = nil, algebraic: RealAlgebraicNumber? = nil,
+                enclosure: @escaping (Int) -> (lo: Rational, hi: Rational)) {
         self.text = text
         self.exactSign = exactSign
+        self.algebraic = algebraic
         self.enclosure = enclosure
     }
 
@@ -73,7 +77,7 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
             // sign(√q − c): for c < 0 positive (or zero only if q = 0 and c = 0, impossible for c < 0).
             if c.signum < 0 { return 1 }
             return (q - c * c).signum
-        }) { bits in
+        }, algebraic: RealAlgebraicNumber.root(of: q, degree: 2)) { bits in
             // ⌊√(q·4^b)⌋ / 2^b ≤ √q ≤ (⌊√(q·4^b)⌋ + 1) / 2^b
             let scale = BigInt(2).power(bits)
             let scaled = q * Rational(scale * scale)
@@ -119,13 +123,15 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
     // MARK: Arithmetic (interval arithmetic on the enclosures; exact comparisons kept for affine maps)
 
     public static func + (a: Real, b: Rational) -> Real {
-        Real(text: "(\(a.text) + \(b))", exactSign: a.exactSign.map { s in { c in s(c - b) } }) { bits in
+        Real(text: "(\(a.text) + \(b))", exactSign: a.exactSign.map { s in { c in s(c - b) } },
+             algebraic: a.algebraic.map { $0 + b }) { bits in
             let e = a.enclosure(bits); return (e.lo + b, e.hi + b)
         }
     }
 
     public static prefix func - (a: Real) -> Real {
-        Real(text: "-\(a.text)", exactSign: a.exactSign.map { s in { c in -s(-c) } }) { bits in
+        Real(text: "-\(a.text)", exactSign: a.exactSign.map { s in { c in -s(-c) } },
+             algebraic: a.algebraic.map { -$0 }) { bits in
             let e = a.enclosure(bits); return (-e.hi, -e.lo)
         }
     }
@@ -136,7 +142,7 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
         let sign: ((Rational) -> Int)? = a.exactSign.map { s in
             { t in c.signum > 0 ? s(t / c) : -s(t / c) }
         }
-        return Real(text: "\(c)·\(a.text)", exactSign: sign) { bits in
+        return Real(text: "\(c)·\(a.text)", exactSign: sign, algebraic: a.algebraic.map { $0 * c }) { bits in
             let e = a.enclosure(bits)
             return c.signum > 0 ? (c * e.lo, c * e.hi) : (c * e.hi, c * e.lo)
         }
@@ -167,6 +173,17 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
                 if e.lo.signum == s && e.hi.signum == s { return (e.hi.reciprocal, e.lo.reciprocal) }
                 b *= 2
             }
+        }
+    }
+}
+
+extension Real {
+    /// A real algebraic number: exact comparisons with rationals (a sign evaluation of its
+    /// defining polynomial), enclosures by refining its isolating interval.
+    public static func algebraic(_ x: RealAlgebraicNumber, name: String) -> Real {
+        Real(text: name, exactSign: { c in x.compare(to: c) }, algebraic: x) { bits in
+            let e = x.enclosure(width: Rational(BigInt(1), BigInt(2).power(bits)))
+            return (e.lowerBound, e.upperBound)
         }
     }
 }

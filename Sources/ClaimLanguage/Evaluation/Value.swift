@@ -2,18 +2,25 @@ import Numbers
 import Matrices
 
 /// A user-defined function `J(W, S) = body`, closed over the scope it was defined in.
+///
+/// The function refers to its scope weakly: the scope binds the function, so a strong reference
+/// would be a cycle that outlives every instance. The scope is kept alive by whoever evaluates
+/// in it; a function used after its scope has ended sees an empty scope (and reports unknown
+/// names) rather than crashing.
 public final class UserFunction: @unchecked Sendable {
     public let name: String
     public let parameters: [String]
     public let body: Expr
-    let scope: Scope
+    private weak var definingScope: Scope?
 
     init(name: String, parameters: [String], body: Expr, scope: Scope) {
         self.name = name
         self.parameters = parameters
         self.body = body
-        self.scope = scope
+        self.definingScope = scope
     }
+
+    var scope: Scope { definingScope ?? Scope(parent: nil) }
 }
 
 /// A runtime value of the claim language.

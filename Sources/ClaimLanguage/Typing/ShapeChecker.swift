@@ -335,6 +335,9 @@ public final class ShapeChecker {
         case "lambda_min", "lambda_max", "eig":
             try requireSquare(0)
             return .scalar
+        case "roots": return .sequence(.scalar)
+        case "root_count": return .integer(.atom(e.description))
+        case "poly", "kth_root": return .scalar
         case "charpoly":
             try requireSquare(0)
             return matrixShape(0).map { .matrix($0.0 + .constant(1), .constant(1)) } ?? .unknown
