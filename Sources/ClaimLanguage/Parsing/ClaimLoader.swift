@@ -5,7 +5,7 @@ import Foundation
 public enum ClaimLoader {
     static let knownKeys: Set<String> = ["id", "paper", "label", "statement", "note", "given", "assume", "define",
                                          "claims", "expect", "statements", "instances", "seed", "budget", "min_decided",
-                                         "max_dimension", "comment"]
+                                         "max_dimension", "comment", "measure"]
 
     public static func load(path: String) throws(ClaimError) -> Claim {
         let text: String
@@ -108,6 +108,10 @@ public enum ClaimLoader {
         guard !claimsObj.isEmpty else { throw ClaimError(.load, "\"claims\" must name at least one conclusion", at: json["claims"]?.location ?? rootLoc) }
         let expects = try object("expect")
         let statements = try object("statements")
+        let measures = try object("measure")
+        for (k, v) in measures where !claimsObj.contains(where: { $0.key == k }) {
+            throw ClaimError(.load, "\"measure\" names \"\(k)\", which is not a conclusion", at: v.location)
+        }
         for (k, v) in expects where !claimsObj.contains(where: { $0.key == k }) {
             throw ClaimError(.load, "\"expect\" names \"\(k)\", which is not a conclusion", at: v.location)
         }
@@ -119,7 +123,8 @@ public enum ClaimLoader {
             let expectation = try parseExpectation(ev)
             let st = statements.first { $0.key == name }?.value.stringValue
             // An ill-typed statement is kept as text and its dimension error is the verdict.
-            conclusions.append(Claim.Conclusion(name: name, expr: try expression(v), expect: expectation, statement: st))
+            let measure = try measures.first { $0.key == name }.map { m throws(ClaimError) in try expression(m.value) }
+            conclusions.append(Claim.Conclusion(name: name, expr: try expression(v), expect: expectation, statement: st, measure: measure))
         }
 
         var budget = 60.0

@@ -31,6 +31,10 @@ public struct Claim: Sendable {
         public var expect: Expectation
         /// The statement of this part as printed, when it differs from the claim's.
         public var statement: String?
+        /// A quantity reported next to the verdict (e.g. the slack of an inequality,
+        /// `lambda_min(H) + sigma[q+1]`), evaluated on every non-vacuous instance; its least and
+        /// greatest values (certified enclosures) are reported.
+        public var measure: Expr?
     }
 
     public var file: String
