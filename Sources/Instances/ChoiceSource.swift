@@ -1,3 +1,5 @@
+import Numbers
+
 /// The single source of randomness for every instance generator: each random decision is one
 /// bounded integer choice, `draw(upTo: n)` ∈ 0...n, recorded in order.
 ///

@@ -14,16 +14,11 @@ import Darwin
 import Numbers
 import Matrices
 
-/// SplitMix64, so that every run (and the dumped files) use the same matrices.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// Seeded draws (SplitMix64), so that every run (and the dumped files) use the same matrices.
+struct BenchRandom {
+    var base: SplitMix64
+    init(state: UInt64) { base = SplitMix64(seed: state) }
+    mutating func next() -> UInt64 { base.next() }
     mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + Int(next() % UInt64(r.count)) }
     mutating func entry() -> Rational { Rational(int(-100...100), int(1...9)) }
     mutating func matrix(_ n: Int) -> Matrix<Rational> {
@@ -103,7 +98,7 @@ func report(_ name: String, _ key: String, _ n: Int, _ seconds: Double, _ result
 }
 
 for n in sizes {
-    var rng = SplitMix64(state: 0x5EED_0000 + UInt64(n))
+    var rng = BenchRandom(state: 0x5EED_0000 + UInt64(n))
     let a = rng.matrix(n), b = rng.matrix(n), s = rng.symmetric(n), g = rng.gram(n)
     if let dir = dumpDirectory {
         write(a, to: "\(dir)/A_\(n).txt")

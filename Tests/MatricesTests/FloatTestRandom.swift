@@ -4,17 +4,11 @@ import Matrices
 /// A seeded, deterministic random source for the floating-point and interval tests (SplitMix64),
 /// so every run draws the same numbers.
 struct FloatTestRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var base: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { base = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { base.next() }
 
     /// A rational p/q with |p| ≤ numeratorBound and 1 ≤ q ≤ denominatorBound.
     mutating func rational(numeratorBound: Int = 1000, denominatorBound: Int = 97) -> Rational {
