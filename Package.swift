@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Verifier", dependencies: ["Numbers", "Matrices", "Instances", "ClaimLanguage"]),
         .executableTarget(
             name: "verify",
-            dependencies: ["Verifier", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Verifier", "ClaimLanguage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "bench", dependencies: ["Numbers", "Matrices"]),
 

@@ -4,6 +4,7 @@ import Dispatch
 /// Runs many claim files, in parallel across `jobs` threads, keeping the input order.
 /// A claim that fails to load or errors never stops the others.
 public enum Verification {
+    /// Runs `files` (in this order; a file's position is its index for sharding).
     public static func run(files: [String], runner: ClaimRunner, jobs: Int,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) -> [ClaimResult] {
         let box = ResultBox(count: files.count)
@@ -14,7 +15,7 @@ public enum Verification {
             semaphore.wait()
             group.enter()
             queue.async {
-                let r = runner.run(path: f)
+                let r = runner.run(path: f, fileIndex: i)
                 let n = box.store(r, at: i)
                 progress?(n, files.count)
                 semaphore.signal()
@@ -23,6 +24,13 @@ public enum Verification {
         }
         group.wait()
         return box.items.map { $0! }
+    }
+
+    /// The command's exit status for these results: 2 when a claim file could not be loaded, 1
+    /// when some verdict differs from its expectation, 0 otherwise.
+    public static func exitStatus(_ results: [ClaimResult]) -> Int32 {
+        if results.contains(where: { $0.loadError != nil }) { return 2 }
+        return results.allSatisfy(\.meetsExpectation) ? 0 : 1
     }
 
     final class ResultBox: @unchecked Sendable {

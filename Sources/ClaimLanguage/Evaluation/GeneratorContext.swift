@@ -17,7 +17,43 @@ public final class GeneratorContext: @unchecked Sendable {
 
     var state: UInt64
 
-    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    /// Every random decision made so far, in order: for each call `uniform(lo, hi)`, the offset
+    /// `value − lo` (in 0...hi − lo). An instance is a pure function of this list: replaying it
+    /// with `init(replaying:)` reproduces the instance exactly.
+    public private(set) var choices: [Int] = []
+
+    /// The stored decisions when replaying; nil when drawing from the seed.
+    let replayed: [Int]?
+
+    /// True once a replay has needed more decisions than the stored list holds (the missing ones
+    /// were taken to be 0). Always false when drawing from a seed.
+    public private(set) var overran = false
+
+    /// Draws from SplitMix64 seeded with `seed`. Recording the choices does not change any
+    /// generator's output for a given seed.
+    public init(seed: UInt64) {
+        state = seed &+ 0x9E37_79B9_7F4A_7C15
+        replayed = nil
+    }
+
+    /// Replays a choice sequence: the i-th call `uniform(lo, hi)` returns `lo + min(max(c_i, 0),
+    /// hi − lo)`, and `lo` once the list has run out. Choice 0 is the first option of every
+    /// decision (the lower end of the range drawn: the smallest dimension, 0 for a `rational`, no
+    /// sign flip, the special case of a coin), so the empty list gives a simple instance (smallest
+    /// dimensions, zero matrices) and lowering or deleting choices moves toward it. Simplicity is
+    /// that of the choice sequence (shorter, then lexicographically smaller); it mostly agrees with
+    /// the values' but not always (an `int_matrix` entry's choice 0 is −9, and `int(a...b)`
+    /// reaches b through a short "endpoint" choice).
+    ///
+    /// - Guarantee: every list replays to some instance in finitely many draws (the one rejection
+    ///   loop, in `spectrum`, falls back to a deterministic choice once the list has run out).
+    public init(replaying choices: [Int]) {
+        state = 0
+        replayed = choices
+    }
+
+    /// Whether decisions come from a stored list rather than from the seed.
+    public var isReplaying: Bool { replayed != nil }
 
     /// SplitMix64: the same sequence on every platform.
     func next() -> UInt64 {
@@ -28,10 +64,24 @@ public final class GeneratorContext: @unchecked Sendable {
         return z ^ (z >> 31)
     }
 
-    /// Uniform in lo...hi (inclusive). - Precondition: lo ≤ hi.
+    /// Uniform in lo...hi (inclusive), or the next replayed choice. Every random decision of every
+    /// generator goes through here, and is recorded in `choices`. - Precondition: lo ≤ hi.
     func uniform(_ lo: Int, _ hi: Int) -> Int {
-        let span = UInt64(hi - lo) + 1
-        return lo + Int(next() % span)
+        let c: Int
+        if let list = replayed {
+            let i = choices.count
+            if i < list.count {
+                c = Swift.min(Swift.max(list[i], 0), hi - lo)
+            } else {
+                c = 0
+                overran = true
+            }
+        } else {
+            let span = UInt64(hi - lo) + 1
+            c = Int(next() % span)
+        }
+        choices.append(c)
+        return lo + c
     }
 
     /// Uniform in lo...hi, but an endpoint with probability 1/4.
@@ -100,6 +150,13 @@ public final class GeneratorContext: @unchecked Sendable {
             repeat {
                 let base = Rational(uniform(1, 12), uniform(1, 3))
                 v = squares ? base * base : base
+                if isReplaying && overran && values.contains(v) && !ties {
+                    // A replayed list that has run out would repeat the same value for ever:
+                    // take the smallest positive integer (or its square) not used yet.
+                    var a = 1
+                    while values.contains(squares ? Rational(a * a) : Rational(a)) { a += 1 }
+                    v = squares ? Rational(a * a) : Rational(a)
+                }
             } while values.contains(v) && !ties
             values.append(v)
         }

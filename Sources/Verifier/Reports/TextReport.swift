@@ -1,9 +1,11 @@
 /// The report for people at a terminal: one line per claim part (verdict, method, counts), then
-/// counterexamples and errors in exact form.
+/// counterexamples (shrunk and original), errors and undecided instances in exact form, then
+/// warnings about vacuous draws, then a summary.
 public enum TextReport {
-    public static func render(_ results: [ClaimResult], color: Bool = false) -> String {
+    public static func render(_ results: [ClaimResult], color: Bool = false, shard: Shard? = nil) -> String {
         var lines: [String] = []
         var details: [String] = []
+        var warnings: [String] = []
         func paint(_ v: Verdict, _ s: String) -> String {
             guard color else { return s }
             let code = switch v { case .holds: "32"; case .fails: "31"; case .inconclusive: "33"; case .error: "35" }
@@ -19,24 +21,59 @@ public enum TextReport {
                 let mark = p.meetsExpectation ? "✓" : "✗ expected \(p.expected.word)"
                 let counts = "tried \(p.tried), vacuous \(p.vacuous), true \(p.decidedTrue), false \(p.decidedFalse), undecided \(p.undecided)"
                 lines.append(paint(p.verdict, p.verdict.rawValue.padding(13)) + " \(p.claimID) [\(p.part)]  \(p.method)  (\(counts))  \(mark)")
+                if let m = p.measure { lines.append("              measure \(m.description)") }
                 var d: [String] = []
                 if let reason = p.reason, p.verdict != .holds { d.append("reason: \(reason)") }
                 if let c = p.counterexample {
-                    d.append("instance \(c.instanceIndex) (seed \(c.seed)):")
-                    for (n, v) in c.variables { d.append("  \(n) = " + v.replacingOccurrences(of: "\n", with: "\n      ")) }
-                    d.append(c.detail)
+                    d += describe(c, file: r.file)
+                } else if p.verdict == .inconclusive, let u = p.undecidedInstance {
+                    d.append("first undecided instance:")
+                    d += describe(u, file: r.file)
                 }
                 if case let .fails(reason) = p.expected { d.append("expected to fail: \(reason)") }
                 if !d.isEmpty && (p.verdict != .holds) { details.append("── \(p.claimID) [\(p.part)] \(p.verdict.rawValue)\n" + d.joined(separator: "\n")) }
+                if let w = p.vacuityWarning { warnings.append("  \(p.claimID) [\(p.part)]: \(w)") }
             }
         }
+        var out = lines + [""] + details
+        if !warnings.isEmpty { out += ["", "warnings:"] + warnings }
+        out += ["", summary(results, shard: shard)]
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The instance, the failing comparison, how it was shrunk, and how to replay it.
+    static func describe(_ c: Counterexample, file: String) -> [String] {
+        var d: [String] = []
+        var head = c.replayedFrom.map { "replayed instance (from \($0))" } ?? "instance \(c.instanceIndex) (seed \(c.seed)\(c.branch > 0 ? ", branch \(c.branch)" : ""))"
+        if let s = c.shrink { head += ", shrunk in \(s.steps) step(s) (\(s.evaluations) candidates evaluated, stopped by \(s.stoppedBy))" }
+        d.append(head + ":")
+        for v in c.instance { d.append("  \(v.name) = " + v.text.replacingOccurrences(of: "\n", with: "\n      ")) }
+        d.append(c.detail)
+        if let s = c.shrink {
+            d.append("original instance (before shrinking): " + s.original.map { "\($0.name): \(sizeText($0))" }.joined(separator: ", "))
+        }
+        if let note = c.shrinkNote { d.append("shrinking: \(note)") }
+        if let f = c.replayFile { d.append("replay: verify \(file) --replay \(f)") }
+        if c.replayedFrom == nil { d.append("reproduce: verify \(file) --seed \(c.runSeed) --instance \(c.instanceIndex)") }
+        return d
+    }
+
+    /// A variable's size: its value when it is a number, else its type.
+    static func sizeText(_ v: InstanceVariable) -> String {
+        v.type == "integer" || v.type == "rational" || v.type == "boolean" ? v.text : v.type
+    }
+
+    /// "N claim file(s), M part(s): … ; all as expected" (or how many differ).
+    public static func summary(_ results: [ClaimResult], shard: Shard? = nil) -> String {
         let parts = results.flatMap(\.parts)
-        let unmet = parts.filter { !$0.meetsExpectation }.count + results.filter { $0.loadError != nil }.count
+        let unloadable = results.filter { $0.loadError != nil }.count
+        let unmet = parts.filter { !$0.meetsExpectation }.count + unloadable
         var summary = "\(results.count) claim file(s), \(parts.count) part(s): "
-        summary += [Verdict.holds, .fails, .inconclusive, .error].map { v in "\(parts.filter { $0.verdict == v }.count) \(v.rawValue.lowercased())" }.joined(separator: ", ")
-        summary += results.contains { $0.loadError != nil } ? ", \(results.filter { $0.loadError != nil }.count) unloadable" : ""
+        summary += Verdict.allCases.map { v in "\(parts.filter { $0.verdict == v }.count) \(v.rawValue.lowercased())" }.joined(separator: ", ")
+        summary += unloadable > 0 ? ", \(unloadable) unloadable" : ""
         summary += unmet == 0 ? "; all as expected" : "; \(unmet) differ from expectation"
-        return (lines + [""] + details + ["", summary]).joined(separator: "\n") + "\n"
+        if let s = shard { summary += "\n(shard \(s) only: these verdicts cover this shard's draws; merge the JSON outputs of all shards for the run's verdicts)" }
+        return summary
     }
 }
 

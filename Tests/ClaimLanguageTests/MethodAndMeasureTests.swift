@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import Numbers
+import Verifier
+
+/// How a verdict says it was decided, and the measures reported next to it.
+@Suite("Methods and measures")
+struct MethodAndMeasureTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("an identity of polynomials in random entries is reported as a randomized identity test with its Schwartz–Zippel bound")
+    func randomizedIdentity() {
+        let r = ClaimRunner().run(path: Self.root.appendingPathComponent("claims/formulas4_7.json").path)
+        let parts = Dictionary(uniqueKeysWithValues: r.parts.map { ($0.part, $0) })
+        #expect(parts["4.gradient"]?.method == .randomizedIdentity(degree: 4, pointProbability: Rational(1, 8)))
+        #expect(parts["4.gradient"]?.method.description.contains("probability ≤ 1/2") == true)
+        // An equivalence is not an identity of polynomials: exact, not randomized.
+        #expect(parts["7.critical_iff"]?.method == .exact)
+    }
+
+    @Test("an identity with no random entries stays exact; a spectral inequality stays exact")
+    func exactStaysExact() {
+        let r = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "given": { "n": "int(1...3)", "Q": "orthogonal(n)", "A": "matrix(n, n)" },
+          "claims": { "orth": "Q'*Q == eye(n)", "psd": "lambda_min(A'*A) >= 0" },
+          "expect": { "orth": "holds", "psd": "holds" }, "instances": 10 }
+        """)
+        #expect(r.parts["orth"]?.method == .exact)
+        #expect(r.parts["psd"]?.method == .exact)
+    }
+
+    @Test("measures: exact zero slack where a bound is attained, certified enclosures otherwise, never a verdict change")
+    func measures() {
+        let r = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "given": { "n": "int(1...3)", "d": "spectrum(n, squares: true)", "A": "with_spectrum(d)" },
+          "claims": { "attained": "lambda_min(A) >= d[n]", "loose": "lambda_min(A) >= 0" },
+          "expect": { "attained": "holds", "loose": "holds" },
+          "measure": { "attained": "lambda_min(A) - d[n]", "loose": "sqrt(2) * lambda_min(A)" },
+          "instances": 10 }
+        """)
+        let attained = r.parts["attained"]?.measure
+        #expect(r.parts["attained"]?.verdict == .holds && r.parts["loose"]?.verdict == .holds)
+        #expect(attained?.leastLower == 0 && attained?.greatestUpper == 0 && attained?.instances == 10)
+        let loose = r.parts["loose"]?.measure
+        #expect(loose.map { $0.leastLower > 0 && $0.leastLower <= $0.leastUpper && $0.greatestLower <= $0.greatestUpper } == true)
+    }
+}
