@@ -70,17 +70,23 @@ def main():
                  ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items())) +
                  (f"; **{unmet} differ from expectation**" if unmet else "; all as expected") + ".")
     lines.append("")
-    lines.append("| statement | part | verdict | expected | method | instances (tried / vacuous / decided) | file |")
-    lines.append("| --- | --- | --- | --- | --- | --- | --- |")
+    lines.append("| statement | part | verdict | expected | method | instances (tried / vacuous / decided) | measure | file |")
+    lines.append("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         file, _ = claims[r["claim"]]
         c = r["counts"]
         decided = c["true"] + c["false"]
         mark = "" if r["as_expected"] else " ✗"
+        m = r.get("measure")
+        measure = ""
+        if m:
+            lo, hi = m["least"], m["greatest"]
+            show = lambda a, b: a if a == b else f"[{a}, {b}]"
+            measure = f"`{cell(m['expression'])}`: least {show(*lo)}, greatest {show(*hi)}"
         lines.append(f"| {cell(r['label'])} | `{cell(r['part'])}` | {r['verdict']}{mark} | {r['expected']} | "
-                     f"{cell(r['method'])} | {c['tried']} / {c['vacuous']} / {decided} | `{file}` |")
+                     f"{cell(r['method'])} | {c['tried']} / {c['vacuous']} / {decided} | {cell(measure)} | `{file}` |")
     for e in errors:
-        lines.append(f"| (unloadable) | | ERROR ✗ | | | | `{os.path.relpath(e['file'], ROOT)}` |")
+        lines.append(f"| (unloadable) | | ERROR ✗ | | | | | `{os.path.relpath(e['file'], ROOT)}` |")
 
     errata = [r for r in rows if r["expected"] in ("fails", "ill-typed")]
     if errata:
@@ -97,13 +103,30 @@ def main():
             lines.append("")
             ce = r.get("counterexample")
             if ce:
-                lines.append(f"Counterexample (instance {ce['instance']}, exact):")
+                shrunk = " (shrunk)" if ce.get("shrink") else ""
+                lines.append(f"Counterexample{shrunk}, instance {ce['instance']}, exact:")
                 lines.append("")
                 lines.append("```")
-                for name, value in ce["variables"].items():
-                    v = value.strip().replace("\n", "\n    ")
-                    lines.append(f"{name} = {v}")
-                lines.append(ce["detail"])
+                variables = ce.get("instance_variables") or [{"name": k, "text": v} for k, v in ce["variables"].items()]
+                for v in variables:
+                    text = v["text"].strip()
+                    if "\n" in text:
+                        lines.append(f"{v['name']} =")
+                        lines += ["    " + t for t in text.split("\n")]
+                    else:
+                        lines.append(f"{v['name']} = {text}")
+                failing = ce.get("failing")
+                if failing:
+                    lines.append("")
+                    for step in failing.get("path", []):
+                        lines.append(step)
+                    for side in ("left", "right"):
+                        if failing.get(side):
+                            value = failing[side]["value"].strip().replace("\n", "\n    ")
+                            lines.append(f"{side}:  {failing[side]['expression']} =")
+                            lines.append(f"    {value}")
+                else:
+                    lines.append(ce.get("detail", ""))
                 lines.append("```")
             elif r["verdict"] == "ERROR":
                 lines.append("```")
