@@ -33,9 +33,12 @@ let package = Package(
         ),
         .executableTarget(name: "bench", dependencies: ["Numbers", "Matrices"]),
 
+        // Seeded draws shared by the test bundles (not part of the API).
+        .target(name: "_TestSupport", dependencies: ["Numbers"]),
+
         // MARK: - Unit test bundles
-        .testTarget(name: "NumbersTests", dependencies: ["Numbers"]),
-        .testTarget(name: "MatricesTests", dependencies: ["Numbers", "Matrices"]),
+        .testTarget(name: "NumbersTests", dependencies: ["Numbers", "_TestSupport"]),
+        .testTarget(name: "MatricesTests", dependencies: ["Numbers", "Matrices", "_TestSupport"]),
         .testTarget(name: "InstancesTests", dependencies: ["Numbers", "Matrices", "Instances"]),
         .testTarget(name: "ClaimLanguageTests", dependencies: ["ClaimLanguage", "Verifier"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Verifier"]),

@@ -1,5 +1,6 @@
 import Testing
 import Numbers
+import _TestSupport
 @testable import Matrices
 
 @Suite("Certified eigenvalue enclosures")
