@@ -146,6 +146,25 @@ final class RationalBuilder {
 // MARK: - Conversions from rational matrices
 
 extension IntegerMatrix {
+    /// l ← lcm(l, denominator of q) (skipped for denominator 1).
+    @inline(__always) static func foldDenominator(_ q: UnsafePointer<__mpq_struct>, into l: UnsafeMutablePointer<__mpz_struct>) {
+        let d = mpqDenominator(q)
+        if __gmpz_cmp_ui(d, 1) != 0 { __gmpz_lcm(l, l, d) }
+    }
+
+    /// dst ← numerator(q)·(l / denominator(q)), exact, for l a multiple of the denominator.
+    /// `scratch` is overwritten.
+    @inline(__always) static func storeScaled(_ q: UnsafePointer<__mpq_struct>, by l: UnsafePointer<__mpz_struct>,
+                            into dst: UnsafeMutablePointer<__mpz_struct>, scratch: UnsafeMutablePointer<__mpz_struct>) {
+        let d = mpqDenominator(q)
+        if __gmpz_cmp(d, l) == 0 {
+            __gmpz_set(dst, mpqNumerator(q))
+        } else {
+            __gmpz_divexact(scratch, l, d)
+            __gmpz_mul(dst, mpqNumerator(q), scratch)
+        }
+    }
+
     /// Clears denominators row by row: returns the integer matrix D·A and the positive row
     /// multipliers d_i = lcm of the denominators of row i (so row i of A equals row i of D·A / d_i).
     ///
@@ -160,21 +179,10 @@ extension IntegerMatrix {
                 let l = dens.entry(i, 0)
                 __gmpz_set_ui(l, 1)
                 for j in 0..<n {
-                    e[i * n + j].withMPQ { q in
-                        let d = mpqDenominator(q)
-                        if __gmpz_cmp_ui(d, 1) != 0 { __gmpz_lcm(l, l, d) }
-                    }
+                    e[i * n + j].withMPQ { foldDenominator($0, into: l) }
                 }
                 for j in 0..<n {
-                    e[i * n + j].withMPQ { q in
-                        let d = mpqDenominator(q)
-                        if __gmpz_cmp(d, l) == 0 {
-                            __gmpz_set(out.entry(i, j), mpqNumerator(q))
-                        } else {
-                            __gmpz_divexact(t, l, d)
-                            __gmpz_mul(out.entry(i, j), mpqNumerator(q), t)
-                        }
-                    }
+                    e[i * n + j].withMPQ { storeScaled($0, by: l, into: out.entry(i, j), scratch: t) }
                 }
             }
         }
@@ -190,24 +198,13 @@ extension IntegerMatrix {
         for j in 0..<n { __gmpz_set_ui(dens.entry(0, j), 1) }
         for i in 0..<m {
             for j in 0..<n {
-                e[i * n + j].withMPQ { q in
-                    let d = mpqDenominator(q)
-                    if __gmpz_cmp_ui(d, 1) != 0 { __gmpz_lcm(dens.entry(0, j), dens.entry(0, j), d) }
-                }
+                e[i * n + j].withMPQ { foldDenominator($0, into: dens.entry(0, j)) }
             }
         }
         withTemporaryMPZ { t in
             for i in 0..<m {
                 for j in 0..<n {
-                    e[i * n + j].withMPQ { q in
-                        let d = mpqDenominator(q), l = dens.entry(0, j)
-                        if __gmpz_cmp(d, l) == 0 {
-                            __gmpz_set(out.entry(i, j), mpqNumerator(q))
-                        } else {
-                            __gmpz_divexact(t, l, d)
-                            __gmpz_mul(out.entry(i, j), mpqNumerator(q), t)
-                        }
-                    }
+                    e[i * n + j].withMPQ { storeScaled($0, by: dens.entry(0, j), into: out.entry(i, j), scratch: t) }
                 }
             }
         }
@@ -224,22 +221,11 @@ extension IntegerMatrix {
         let lcm: BigInt = withTemporaryMPZ { l in
             __gmpz_set_ui(l, 1)
             for x in e {
-                x.withMPQ { q in
-                    let d = mpqDenominator(q)
-                    if __gmpz_cmp_ui(d, 1) != 0 { __gmpz_lcm(l, l, d) }
-                }
+                x.withMPQ { foldDenominator($0, into: l) }
             }
             withTemporaryMPZ { t in
                 for k in 0..<(m * n) {
-                    e[k].withMPQ { q in
-                        let d = mpqDenominator(q)
-                        if __gmpz_cmp(d, l) == 0 {
-                            __gmpz_set(out.base + k, mpqNumerator(q))
-                        } else {
-                            __gmpz_divexact(t, l, d)
-                            __gmpz_mul(out.base + k, mpqNumerator(q), t)
-                        }
-                    }
+                    e[k].withMPQ { storeScaled($0, by: l, into: out.base + k, scratch: t) }
                 }
             }
             return BigInt(copying: l)
