@@ -375,7 +375,7 @@ public struct MeasureSummary: Sendable, Equatable {
     /// `min ∈ [a, b], max ∈ [c, d]`, or exact values.
     public var description: String {
         func show(_ lo: Rational, _ hi: Rational) -> String {
-            lo == hi ? lo.description : "[\(Real.decimal(lo, digits: 6)), \(Real.decimal(hi, digits: 6))]"
+            lo == hi ? lo.description : "[\(Real.decimal(lo, digits: 6, up: false)), \(Real.decimal(hi, digits: 6, up: true))]"
         }
         var s = "\(expression): least \(show(leastLower, leastUpper)), greatest \(show(greatestLower, greatestUpper)) over \(instances) instance(s)"
         if let e = error { s += " (not evaluated on some instances: \(e))" }

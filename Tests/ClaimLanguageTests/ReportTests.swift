@@ -197,8 +197,8 @@ struct ReportTests {
         #expect(Latex.rational(Rational(7)) == "7")
         #expect(Latex.value(.matrix(.init([[Rational(1), Rational(1, 2)], [Rational(0), Rational(-2)]]))) == "\\begin{bmatrix} 1 & \\frac{1}{2} \\\\ 0 & -2 \\end{bmatrix}")
         #expect(Latex.value(.indices([1, 3])) == "\\{1, 3\\}")
-        #expect(Latex.decimal(Rational(-1, 3), digits: 3, up: false) == "-0.334")
-        #expect(Latex.decimal(Rational(-1, 3), digits: 3, up: true) == "-0.333")
-        #expect(Latex.decimal(Rational(2, 3), digits: 3, up: true) == "0.667")
+        #expect(Real.decimal(Rational(-1, 3), digits: 3, up: false) == "-0.334")
+        #expect(Real.decimal(Rational(-1, 3), digits: 3, up: true) == "-0.333")
+        #expect(Real.decimal(Rational(2, 3), digits: 3, up: true) == "0.667")
     }
 }

@@ -28,16 +28,17 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
 
     public var description: String {
         let (lo, hi) = enclosure(64)
-        return "\(text) ∈ [\(Real.decimal(lo, digits: 12)), \(Real.decimal(hi, digits: 12))]"
+        return "\(text) ∈ [\(Real.decimal(lo, digits: 12, up: false)), \(Real.decimal(hi, digits: 12, up: true))]"
     }
 
-    /// A decimal approximation of a rational for display (not used in decisions).
-    public static func decimal(_ q: Rational, digits: Int) -> String {
-        let negative = q.isNegative
-        let a = q.magnitude
+    /// q as a decimal with at most `digits` fractional digits, rounded down (toward −∞) or up
+    /// (toward +∞), so that printed enclosure endpoints stay outward. For display only.
+    public static func decimal(_ q: Rational, digits: Int, up: Bool) -> String {
         let scale = BigInt(10).power(digits)
-        let scaled = (a * Rational(scale)).floor
-        let (ip, fp) = scaled.floorDivided(by: scale)
+        let scaled = q * Rational(scale)
+        let n: BigInt = up ? scaled.ceiling : scaled.floor
+        let negative = n.signum < 0
+        let (ip, fp) = (negative ? -n : n).floorDivided(by: scale)
         var frac = fp.description
         frac = String(repeating: "0", count: max(0, digits - frac.count)) + frac
         while frac.hasSuffix("0") { frac.removeLast() }

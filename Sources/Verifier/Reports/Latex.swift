@@ -47,20 +47,7 @@ public enum Latex {
     /// The enclosure of a real at `bits` (at least 64), as decimals rounded outward to 12 places.
     public static func enclosureText(_ r: Real, bits: Int) -> (lo: String, hi: String) {
         let (lo, hi) = r.enclosure(max(64, bits))
-        return (decimal(lo, digits: 12, up: false), decimal(hi, digits: 12, up: true))
-    }
-
-    /// q rounded to `digits` decimals, down (toward −∞) or up (toward +∞); exact when q is.
-    public static func decimal(_ q: Rational, digits: Int, up: Bool) -> String {
-        let scale = BigInt(10).power(digits)
-        let scaled = q * Rational(scale)
-        let n: BigInt = up ? scaled.ceiling : scaled.floor
-        let negative = n.signum < 0
-        let (ip, fp) = (negative ? -n : n).floorDivided(by: scale)
-        var frac = fp.description
-        frac = String(repeating: "0", count: max(0, digits - frac.count)) + frac
-        while frac.hasSuffix("0") { frac.removeLast() }
-        return (negative ? "-" : "") + ip.description + (frac.isEmpty ? "" : "." + frac)
+        return (Real.decimal(lo, digits: 12, up: false), Real.decimal(hi, digits: 12, up: true))
     }
 
     /// Plain text of a value: exact values as `Value.description`, reals as an enclosure.
