@@ -32,9 +32,13 @@ final class Tape {
     var inputShapes: [(Int, Int)] = []
     var output = -1
 
+    /// The node of each input, by input index (recorded as the inputs are appended).
+    var inputNodes: [Int: Int] = [:]
+
     func append(_ op: Op, shape: (Int, Int)) -> Int {
         ops.append(op)
         shapes.append(shape)
+        if case let .input(i) = op { inputNodes[i] = ops.count - 1 }
         return ops.count - 1
     }
 
@@ -154,9 +158,8 @@ final class Tape {
             }
         }
         return inputShapes.indices.map { i in
-            let node = ops.firstIndex { if case .input(i) = $0 { return true } else { return false } }
             let (r, c) = inputShapes[i]
-            return node.flatMap { adj[$0] } ?? .zeros(r, c)
+            return inputNodes[i].flatMap { adj[$0] } ?? .zeros(r, c)
         }
     }
 
