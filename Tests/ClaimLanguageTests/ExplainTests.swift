@@ -25,3 +25,35 @@ struct ExplainTests {
         #expect(g.first?.1.description == "-inv(A)'*B'*inv(A)'", "\(g.first?.1.description ?? "")")
     }
 }
+
+@Suite("verify explain on unsupported arguments")
+struct ExplainUnsupportedTests {
+    @Test("a user function applied to an argument outside the symbolic rules is reported, not a crash")
+    func unsupportedArgument() throws {
+        func parse(_ s: String) throws -> Expr {
+            try Parser.parse(ExpressionSource(text: s, location: SourceLocation(file: "t", jsonPath: "$", line: 1, column: 1)))
+        }
+        let funcs: [String: (params: [String], body: Expr)] = [
+            "g(A, B)": (["A", "B"], try parse("trace(A * B)")),
+            "g": (["A", "B"], try parse("trace(A * B)")),
+            "f": (["W"], try parse("g(W, sum(i in 1...2: W))")),
+        ]
+        #expect(throws: SymbolicGradient.Unsupported.self) {
+            _ = try SymbolicGradient(functions: funcs, scalars: []).gradients(of: "f")
+        }
+    }
+
+    @Test("nested user functions keep their callers' bindings: f(W) = h(2W), h(A) = g(A, A), g(A, B) = trace(AB) gives 8W'")
+    func nestedBindings() throws {
+        func parse(_ s: String) throws -> Expr {
+            try Parser.parse(ExpressionSource(text: s, location: SourceLocation(file: "t", jsonPath: "$", line: 1, column: 1)))
+        }
+        let funcs: [String: (params: [String], body: Expr)] = [
+            "g": (["A", "B"], try parse("trace(A * B)")),
+            "h": (["A"], try parse("g(A, A)")),
+            "f": (["W"], try parse("h(2 * W)")),
+        ]
+        let g = try SymbolicGradient(functions: funcs, scalars: []).gradients(of: "f")
+        #expect(g.first?.1.description == "4*W' + 4*W'", "\(g.first?.1.description ?? "")")
+    }
+}

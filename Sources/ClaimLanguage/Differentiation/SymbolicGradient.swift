@@ -103,110 +103,129 @@ struct SymbolicGradient {
 
     struct Unsupported: Error { let what: String }
 
+    /// The arguments a user function was applied to: each parameter bound to the argument
+    /// expression together with the environment that expression must be read in (a closure),
+    /// so nested calls keep their callers' bindings.
+    final class Environment {
+        let bindings: [String: (expr: Expr, in: Environment)]
+        init(_ bindings: [String: (expr: Expr, in: Environment)] = [:]) { self.bindings = bindings }
+        static var empty: Environment { Environment() }
+
+        /// The environment of a call of a function with these parameters on these arguments.
+        func call(_ params: [String], _ args: [Expr]) -> Environment {
+            var b: [String: (expr: Expr, in: Environment)] = [:]
+            for (p, a) in zip(params, args) { b[p] = (a, self) }
+            return Environment(b)
+        }
+    }
+
     /// ∂f/∂p for each parameter p of f, in order.
     func gradients(of name: String) throws -> [(String, Symbolic)] {
         guard let f = functions[name] else { throw Unsupported(what: name) }
         var adjoints: [String: Symbolic] = [:]
-        try backprop(f.body, .number(1), [:], &adjoints, f.params)
+        try backprop(f.body, .number(1), .empty, &adjoints, f.params)
         return f.params.map { ($0, adjoints[$0] ?? .zero) }
     }
 
-    /// The expression of e with local substitutions (inlined arguments).
-    func value(_ e: Expr, _ subst: [String: Symbolic]) throws -> Symbolic {
+    /// The expression of e, with every bound name replaced by what it is bound to.
+    func value(_ e: Expr, _ env: Environment) throws -> Symbolic {
         switch e.kind {
-        case let .identifier(n): return subst[n] ?? .leaf(n)
+        case let .identifier(n):
+            if let b = env.bindings[n] { return try value(b.expr, b.in) }
+            return .leaf(n)
         case let .number(q): return .number(q)
-        case let .unary(.negate, x): return -(try value(x, subst))
-        case let .transpose(x): return try value(x, subst).transposed
-        case let .binary(.add, a, b): return try value(a, subst) + value(b, subst)
-        case let .binary(.subtract, a, b): return try value(a, subst) + -(value(b, subst))
-        case let .binary(.multiply, a, b): return try value(a, subst) * value(b, subst)
+        case let .unary(.negate, x): return -(try value(x, env))
+        case let .transpose(x): return try value(x, env).transposed
+        case let .binary(.add, a, b): return try value(a, env) + value(b, env)
+        case let .binary(.subtract, a, b): return try value(a, env) + -(value(b, env))
+        case let .binary(.multiply, a, b): return try value(a, env) * value(b, env)
         case let .binary(.divide, a, b):
             guard case let .number(q) = b.kind, !q.isZero else { throw Unsupported(what: e.description) }
-            return .scale(q.reciprocal, try value(a, subst))
+            return .scale(q.reciprocal, try value(a, env))
         case let .call(fn, args, _):
-            if let g = functions[fn] {
-                var inner: [String: Symbolic] = [:]
-                for (p, a) in zip(g.params, args) { inner[p] = try value(a, subst) }
-                return try value(g.body, inner)
-            }
-            return .call(fn, try args.map { try value($0, subst) })
+            if let g = functions[fn] { return try value(g.body, env.call(g.params, args)) }
+            return .call(fn, try args.map { try value($0, env) })
         default: throw Unsupported(what: e.description)
         }
     }
 
-    func isScalar(_ e: Expr) -> Bool {
+    func isScalar(_ e: Expr, _ env: Environment) -> Bool {
         switch e.kind {
         case .number: return true
-        case let .identifier(n): return scalars.contains(n)
+        case let .identifier(n):
+            if let b = env.bindings[n] { return isScalar(b.expr, b.in) }
+            return scalars.contains(n)
         case let .call(f, _, _): return ["fro2", "trace", "inner", "det"].contains(f)
-        case let .binary(op, a, b): return op != .multiply ? isScalar(a) && isScalar(b) : isScalar(a) && isScalar(b)
-        case let .unary(_, x): return isScalar(x)
+        case let .binary(_, a, b): return isScalar(a, env) && isScalar(b, env)
+        case let .unary(_, x): return isScalar(x, env)
         default: return false
         }
     }
 
     /// Adds the adjoint contributions of e (with adjoint `bar`) to the parameters.
-    func backprop(_ e: Expr, _ bar: Symbolic, _ subst: [String: Expr], _ adj: inout [String: Symbolic], _ params: [String]) throws {
+    func backprop(_ e: Expr, _ bar: Symbolic, _ env: Environment, _ adj: inout [String: Symbolic], _ params: [String]) throws {
         if bar == .zero { return }
         switch e.kind {
         case let .identifier(n):
-            if let bound = subst[n] { try backprop(bound, bar, [:], &adj, params); return }
+            if let b = env.bindings[n] { try backprop(b.expr, bar, b.in, &adj, params); return }
             if params.contains(n) { adj[n] = (adj[n] ?? .zero) + bar }
         case .number: break
-        case let .unary(.negate, x): try backprop(x, -bar, subst, &adj, params)
-        case let .transpose(x): try backprop(x, bar.transposed, subst, &adj, params)
+        case let .unary(.negate, x): try backprop(x, -bar, env, &adj, params)
+        case let .transpose(x): try backprop(x, bar.transposed, env, &adj, params)
         case let .binary(.add, a, b):
-            try backprop(a, bar, subst, &adj, params)
-            try backprop(b, bar, subst, &adj, params)
+            try backprop(a, bar, env, &adj, params)
+            try backprop(b, bar, env, &adj, params)
         case let .binary(.subtract, a, b):
-            try backprop(a, bar, subst, &adj, params)
-            try backprop(b, -bar, subst, &adj, params)
+            try backprop(a, bar, env, &adj, params)
+            try backprop(b, -bar, env, &adj, params)
         case let .binary(.divide, a, b):
             guard case let .number(q) = b.kind, !q.isZero else { throw Unsupported(what: e.description) }
-            try backprop(a, .scale(q.reciprocal, bar), subst, &adj, params)
+            try backprop(a, .scale(q.reciprocal, bar), env, &adj, params)
         case let .binary(.multiply, a, b):
-            let va = try value(a, [:].merging(subst.mapValues { try! value($0, [:]) }) { x, _ in x })
-            let vb = try value(b, [:].merging(subst.mapValues { try! value($0, [:]) }) { x, _ in x })
-            if isScalar(a) && !dependsOnParams(a, params, subst) {
-                try backprop(b, va * bar, subst, &adj, params)
-            } else if isScalar(b) && !dependsOnParams(b, params, subst) {
-                try backprop(a, vb * bar, subst, &adj, params)
-            } else if isScalar(a) || isScalar(b) {
+            let va = try value(a, env), vb = try value(b, env)
+            if isScalar(a, env) && !dependsOnParams(a, params, env) {
+                try backprop(b, va * bar, env, &adj, params)
+            } else if isScalar(b, env) && !dependsOnParams(b, params, env) {
+                try backprop(a, vb * bar, env, &adj, params)
+            } else if isScalar(a, env) || isScalar(b, env) {
                 throw Unsupported(what: e.description)
             } else {
-                try backprop(a, bar * vb.transposed, subst, &adj, params)
-                try backprop(b, va.transposed * bar, subst, &adj, params)
+                try backprop(a, bar * vb.transposed, env, &adj, params)
+                try backprop(b, va.transposed * bar, env, &adj, params)
             }
         case let .call(fn, args, _):
-            let vals = try args.map { try value($0, subst.mapValues { try! value($0, [:]) }) }
+            if let g = functions[fn] {
+                guard g.params.count == args.count else { throw Unsupported(what: fn) }
+                try backprop(g.body, bar, env.call(g.params, args), &adj, params)
+                return
+            }
+            let vals = try args.map { try value($0, env) }
             switch fn {
-            case "fro2" where args.count == 1: try backprop(args[0], .scale(2, bar * vals[0]), subst, &adj, params)
-            case "trace" where args.count == 1: try backprop(args[0], bar * .identity, subst, &adj, params)
+            case "fro2" where args.count == 1: try backprop(args[0], .scale(2, bar * vals[0]), env, &adj, params)
+            case "trace" where args.count == 1: try backprop(args[0], bar * .identity, env, &adj, params)
             case "inner" where args.count == 2:
-                try backprop(args[0], bar * vals[1], subst, &adj, params)
-                try backprop(args[1], bar * vals[0], subst, &adj, params)
+                try backprop(args[0], bar * vals[1], env, &adj, params)
+                try backprop(args[1], bar * vals[0], env, &adj, params)
             case "inv" where args.count == 1:
                 let c = Symbolic.call("inv", [vals[0]]).transposed
-                try backprop(args[0], -(c * bar * c), subst, &adj, params)
+                try backprop(args[0], -(c * bar * c), env, &adj, params)
             default:
-                guard let g = functions[fn], g.params.count == args.count else { throw Unsupported(what: fn) }
-                var inner: [String: Expr] = [:]
-                for (p, a) in zip(g.params, args) { inner[p] = a }
-                try backprop(g.body, bar, inner.merging(subst) { x, _ in x }, &adj, params)
+                throw Unsupported(what: fn)
             }
         default:
-            if dependsOnParams(e, params, subst) { throw Unsupported(what: e.description) }
+            if dependsOnParams(e, params, env) { throw Unsupported(what: e.description) }
         }
     }
 
-    func dependsOnParams(_ e: Expr, _ params: [String], _ subst: [String: Expr]) -> Bool {
+    func dependsOnParams(_ e: Expr, _ params: [String], _ env: Environment) -> Bool {
         switch e.kind {
-        case let .identifier(n): return params.contains(n) || (subst[n].map { dependsOnParams($0, params, [:]) } ?? false)
+        case let .identifier(n):
+            if let b = env.bindings[n] { return dependsOnParams(b.expr, params, b.in) }
+            return params.contains(n)
         case .number, .boolean: return false
-        case let .unary(_, x), let .transpose(x): return dependsOnParams(x, params, subst)
-        case let .binary(_, a, b), let .range(a, b): return dependsOnParams(a, params, subst) || dependsOnParams(b, params, subst)
-        case let .call(_, args, _): return args.contains { dependsOnParams($0, params, subst) }
+        case let .unary(_, x), let .transpose(x): return dependsOnParams(x, params, env)
+        case let .binary(_, a, b), let .range(a, b): return dependsOnParams(a, params, env) || dependsOnParams(b, params, env)
+        case let .call(_, args, _): return args.contains { dependsOnParams($0, params, env) }
         default: return true
         }
     }
