@@ -29,4 +29,34 @@ struct BuiltinLawTests {
             #expect(p.verdict == .holds, "\(name): \(p.verdict.rawValue) \(p.reason ?? "") \(p.counterexample?.detail ?? "")")
         }
     }
+
+    @Test("svals, sigma_max, nuclear: exact on rational spectra, σ_max ≤ c ⇔ c²I − XᵀX ⪰ 0, and a false bound is refuted exactly")
+    func singularValues() {
+        let r = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "given": { "m": "int(1...3)", "n": "int(1...3)", "X": "matrix(m, n)", "c": "rational(5, positive: true)",
+                     "r": "int(0...min(m, n))", "sig": "spectrum(r, ties: true)", "(Y, P, Q)": "with_svd(m, n, sig)",
+                     "B": "matrix(m, 2)" },
+          "define": { "f(Z)": "fro2(solve(eye(m) + Z*Z', B))", "g(Z)": "fro2(inv(eye(m) + Z*Z')*B)" },
+          "claims": {
+            "count": "len(svals(X)) == min(m, n)",
+            "prescribed": "all(i in 1...r: svals(Y)[i] == sig[i]) and all(i in r+1...min(m, n): svals(Y)[i] == 0)",
+            "nuclear_prescribed": "nuclear(Y) == sum(i in 1...r: sig[i])",
+            "sigma_max_test": "sigma_max(X) <= c <=> psd(c^2*eye(n) - X'*X)",
+            "nuclear_at_least_sigma_max": "nuclear(X) >= sigma_max(X)",
+            "solve_differentiates": "grad(f, X) == grad(g, X) and taylor(f, X, X, 2) == taylor(g, X, X, 2)",
+            "planted_false": "nuclear(X) <= sigma_max(X)"
+          },
+          "expect": { "count": "holds", "prescribed": "holds", "nuclear_prescribed": "holds", "sigma_max_test": "holds",
+                      "nuclear_at_least_sigma_max": "holds", "solve_differentiates": "holds",
+                      "planted_false": { "verdict": "fails", "reason": "false whenever rank ≥ 2" } },
+          "instances": 30, "seed": 11 }
+        """)
+        #expect(r.loadError == nil, "\(r.loadError ?? "")")
+        #expect(r.parts.count == 7)
+        for (name, p) in r.parts where name != "planted_false" {
+            #expect(p.verdict == .holds, "\(name): \(p.verdict.rawValue) \(p.reason ?? "") \(p.counterexample?.detail ?? "")")
+        }
+        #expect(r.parts["planted_false"]?.verdict == .fails)
+    }
 }

@@ -139,6 +139,14 @@ struct TapeBuilder {
                 let a = try one()
                 guard shape(a).0 == shape(a).1 else { throw ClaimError(.dimension, "inverse of a non-square matrix", at: e.location) }
                 return .node(tape.append(.inverse(a), shape: shape(a)))
+            case "solve":
+                // solve(A, B) = A⁻¹B, differentiated through the inverse: d(A⁻¹B) = −A⁻¹ dA A⁻¹B + A⁻¹ dB.
+                guard ns.count == 2 else { throw fail(e, "solve takes 2 arguments, got \(ns.count)") }
+                let (a, b) = (ns[0], ns[1])
+                guard shape(a).0 == shape(a).1 else { throw ClaimError(.dimension, "solve(A, B) needs a square A", at: e.location) }
+                guard shape(a).1 == shape(b).0 else { throw ClaimError(.dimension, "solve(A, B): A is \(shape(a).0)×\(shape(a).1), B has \(shape(b).0) rows", at: e.location) }
+                let inverse = tape.append(.inverse(a), shape: shape(a))
+                return .node(tape.append(.multiply(inverse, b), shape: (shape(a).0, shape(b).1)))
             case "inner":
                 guard ns.count == 2, shape(ns[0]) == shape(ns[1]) else { throw ClaimError(.dimension, "inner needs two matrices of one shape", at: e.location) }
                 return .node(tape.append(.inner(ns[0], ns[1]), shape: (1, 1)))
@@ -149,7 +157,7 @@ struct TapeBuilder {
                 let cols = (0..<c).map { j in tape.append(.select(a, rows: Array(0..<r), columns: [j]), shape: (r, 1)) }
                 return .node(tape.append(.vertical(cols), shape: (r * c, 1)))
             default:
-                throw fail(e, "\(name) cannot be differentiated (supported: + - * / ^, transpose, fro2, trace, inner, inv, vec, blocks, indexing, sum, prod, user functions)")
+                throw fail(e, "\(name) cannot be differentiated (supported: + - * / ^, transpose, fro2, trace, inner, inv, solve, vec, blocks, indexing, sum, prod, user functions)")
             }
         case let .block(rows):
             var rowNodes: [Int] = []

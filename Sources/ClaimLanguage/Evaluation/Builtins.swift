@@ -9,6 +9,7 @@ extension Evaluator {
         "min", "max", "rows", "cols", "len", "vec", "unvec", "kron", "lambda_min", "lambda_max", "eig", "inertia",
         "num_neg", "num_zero", "num_pos", "psd", "pd", "is_symmetric", "grad", "hessian", "D", "d2", "hessmap",
         "is_critical", "taylor", "charpoly", "nullspace", "roots", "root_count", "poly", "kth_root", "reverse", "minus", "floor", "ceil", "sign", "solve", "nullity", "has_inverse", "at",
+        "svals", "sigma_max", "nuclear",
     ]).union(GeneratorContext.names)
 
     func call(_ name: String, _ argExprs: [Expr], _ named: [(String, Expr)], _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
@@ -181,6 +182,28 @@ extension Evaluator {
             let m = try symmetric(0), k = try integer(args[1], arg(1))
             guard k >= 1 && k <= m.rows else { throw fail(arg(1), "eig(A, k) needs 1 ≤ k ≤ \(m.rows)") }
             return .real(Real.eigenvalue(m, index: k, name: "λ_\(k)"))
+        case "svals", "sigma_max", "nuclear":
+            // Singular values exactly, as real algebraic numbers (Matrix.exactSingularValues).
+            try arity(1...1)
+            let a = try matrix(args[0], arg(0))
+            let sigma = a.exactSingularValues
+            func real(_ x: RealAlgebraicNumber, _ text: String) -> Value {
+                x.rationalValue.map { .scalar($0) } ?? .real(.algebraic(x, name: text))
+            }
+            switch name {
+            case "svals":
+                return .sequence(sigma.enumerated().map { i, x in real(x, "σ_\(i + 1)") })
+            case "sigma_max":
+                return sigma.first.map { real($0, "σ_max") } ?? .scalar(0)
+            default:
+                // ‖A‖_* = Σσ_i, exactly while the degree of the running sum stays within
+                // RealAlgebraicNumber.arithmeticDegreeLimit, else a certified enclosure.
+                var total = Real.exact(0)
+                for x in sigma { total = total + (x.rationalValue.map { Real.exact($0) } ?? .algebraic(x, name: "σ")) }
+                if let q = total.algebraic?.rationalValue { return .scalar(q) }
+                return .real(Real(text: "‖\(a.rows)×\(a.columns)‖_*", exactSign: total.exactSign,
+                                  algebraic: total.algebraic, enclosure: total.enclosure))
+            }
         case "roots", "root_count":
             // roots(c): the distinct real roots of c₀ + c₁x + … + c_nxⁿ, ascending; rational roots
             // exactly, irrational ones as certified reals with exact comparisons.

@@ -67,7 +67,7 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
 
     /// The exact value of a rational, as a degenerate enclosure.
     public static func exact(_ q: Rational) -> Real {
-        Real(text: q.description, exactSign: { (q - $0).signum }) { _ in (q, q) }
+        Real(text: q.description, exactSign: { (q - $0).signum }, algebraic: RealAlgebraicNumber(q)) { _ in (q, q) }
     }
 
     /// √q for q ≥ 0, with dyadic enclosures from integer square roots.
@@ -149,15 +149,24 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
         }
     }
 
+    /// a + b: exact (a real algebraic number) when both are algebraic and the degree stays
+    /// within `RealAlgebraicNumber.arithmeticDegreeLimit`, else interval arithmetic.
     public static func + (a: Real, b: Real) -> Real {
-        Real(text: "(\(a.text) + \(b.text))") { bits in
+        if let x = a.algebraic, let y = b.algebraic, let s = RealAlgebraicNumber.sum(x, y) {
+            return .algebraic(s, name: "(\(a.text) + \(b.text))")
+        }
+        return Real(text: "(\(a.text) + \(b.text))") { bits in
             let x = a.enclosure(bits + 2), y = b.enclosure(bits + 2)
             return (x.lo + y.lo, x.hi + y.hi)
         }
     }
 
+    /// a·b: exact when both are algebraic (as for `+`), else interval arithmetic.
     public static func * (a: Real, b: Real) -> Real {
-        Real(text: "(\(a.text) · \(b.text))") { bits in
+        if let x = a.algebraic, let y = b.algebraic, let p = RealAlgebraicNumber.product(x, y) {
+            return .algebraic(p, name: "(\(a.text) · \(b.text))")
+        }
+        return Real(text: "(\(a.text) · \(b.text))") { bits in
             let x = a.enclosure(bits + 4), y = b.enclosure(bits + 4)
             let p = [x.lo * y.lo, x.lo * y.hi, x.hi * y.lo, x.hi * y.hi]
             return (p.min()!, p.max()!)

@@ -335,7 +335,8 @@ public final class ShapeChecker {
         case "lambda_min", "lambda_max", "eig":
             try requireSquare(0)
             return .scalar
-        case "roots": return .sequence(.scalar)
+        case "roots", "svals": return .sequence(.scalar)
+        case "sigma_max", "nuclear": return .scalar
         case "root_count": return .integer(.atom(e.description))
         case "poly", "kth_root": return .scalar
         case "charpoly":
