@@ -29,5 +29,8 @@ bench-flint: deps
 # Regenerate docs/papers/*.md from the verifier's JSON report.
 papers: deps
 	$(SWIFT) run -c release verify claims --format json > .papers-results.json || true
-	for p in valavi2020 eftekhari2020 chen2025 vidal2022; do python3 scripts/paper_page.py $$p --results .papers-results.json; done
+	python3 scripts/paper_page.py valavi2020 --results .papers-results.json --out docs/papers/valavi2020.md
+	python3 scripts/paper_page.py vidal2022 --results .papers-results.json --out docs/papers/vidal.md
+	python3 scripts/paper_page.py eftekhari2020 --results .papers-results.json --out docs/papers/eftekhari.md
+	python3 scripts/paper_page.py chen2025 --results .papers-results.json --out docs/papers/chen.md
 	rm -f .papers-results.json
