@@ -47,4 +47,28 @@ struct ShapeCheckerTests {
         #expect(p?.verdict == .error)
         #expect(p?.reason?.contains(c.1) == true, "\(c.0): \(p?.reason ?? "")")
     }
+
+    @Test("a conditional whose branches have different dimensions is not typed as its first branch (layer sizes n0, …, nL)")
+    func conditionalBranchesJoin() {
+        // The sizes list starts at n0 and ends at nL; typing every ns[l] as n0 (the then-branch)
+        // made Z = matrix(ns[L+1], ns[1]) look n0×n0 and reported a false mismatch with Y (nL×n0).
+        let p = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "given": { "L": "int(1...3)", "n0": "int(1...3)", "nL": "int(1...3)",
+                     "ns": "seq(l in 1...L+1: if l == 1 then n0 else if l == L+1 then nL else int(1...3))",
+                     "W": "seq(l in 1...L: matrix(ns[l+1], ns[l]))", "Y": "matrix(nL, n0)",
+                     "Z": "matrix(ns[L+1], ns[1])" },
+          "define": { "P": "prod(l in reverse(1...L): W[l])" },
+          "claims": { "c": "rows(P) == nL and cols(P) == n0 and fro2(P - Y) >= 0 and Z - Y == Z - Y and (if L == 1 then W[1] else W[1]) == W[1]" },
+          "expect": { "c": "holds" }, "instances": 10 }
+        """).parts["c"]
+        #expect(p?.verdict == .holds, "\(p?.reason ?? "")")
+    }
+
+    @Test("a conditional whose branches are known to differ still errors where the mismatch is certain")
+    func conditionalStillChecked() {
+        let p = check(claim("(if n == 1 then W else W) * W == W")).parts["c"]
+        #expect(p?.verdict == .error)
+        #expect(p?.reason?.contains("cannot multiply") == true, "\(p?.reason ?? "")")
+    }
 }

@@ -91,6 +91,30 @@ public final class ShapeChecker {
         return d.terms.keys.allSatisfy { $0.allSatisfy { integerVariables.contains($0) } }
     }
 
+    /// The type of `if c then a else b`: what both branches agree on. A dimension on which they
+    /// may differ becomes an opaque atom (never a claim's integer variable), so it is checked at
+    /// run time and never reported as a static mismatch.
+    func join(_ x: StaticType, _ y: StaticType, _ e: Expr) -> StaticType {
+        func same(_ a: Dimension, _ b: Dimension) -> Bool { (a - b).terms.isEmpty }
+        func joined(_ a: Dimension, _ b: Dimension, _ what: String) -> Dimension {
+            same(a, b) ? a : .atom("\(what)(\(e.description))")
+        }
+        switch (x, y) {
+        case let (.integer(a?), .integer(b?)): return .integer(same(a, b) ? a : nil)
+        case (.integer, .integer): return .integer(nil)
+        case let (.matrix(r1, c1), .matrix(r2, c2)):
+            return .matrix(joined(r1, r2, "rows"), joined(c1, c2, "cols"))
+        case let (.indices(a), .indices(b)):
+            if let a, let b, same(a, b) { return .indices(a) }
+            return .indices(nil)
+        case let (.sequence(a), .sequence(b)): return .sequence(join(a, b, e))
+        case let (.tuple(a), .tuple(b)) where a.count == b.count:
+            return .tuple(zip(a, b).map { join($0, $1, e) })
+        case (.scalar, .scalar), (.boolean, .boolean), (.function, .function): return x
+        default: return .unknown
+        }
+    }
+
     func isOneByOne(_ t: StaticType) -> Bool {
         if case let .matrix(r, c) = t { return r.constantValue == 1 && c.constantValue == 1 }
         return false
@@ -234,9 +258,7 @@ public final class ShapeChecker {
                 return .unknown
             }
         case let .conditional(_, a, b):
-            let x = try infer(a, local)
-            _ = try infer(b, local)
-            return x
+            return join(try infer(a, local), try infer(b, local), e)
         case let .call(name, args, _):
             return try call(name, args, e, local)
         }
