@@ -225,9 +225,11 @@ public struct ClaimRunner: Sendable {
             ClaimRunner.settle(&r, minimumDecided: minimumDecided, budgetExhausted: budgetExhausted, budgetSeconds: claim.budgetSeconds)
             if t.maxBits > 0, r.verdict != .error { r.method = .certified(bits: t.maxBits) }
             // An identity of polynomials in random entries that held exactly everywhere is a
-            // randomized proof; say so, with its Schwartz–Zippel bound.
+            // randomized proof; say so, with its Schwartz–Zippel bound — unless the bound is
+            // vacuous (degree·point probability ≥ 1), when the honest word is just "exact".
             if r.verdict == .holds, r.method == .exact, k < claim.conclusions.count,
-               let d = degrees.identityDegree(of: claim.conclusions[k].expr) {
+               let d = degrees.identityDegree(of: claim.conclusions[k].expr),
+               Rational(d) * degrees.pointProbability < 1 {
                 r.method = .randomizedIdentity(degree: d, pointProbability: degrees.pointProbability)
             }
             if let m = k < claim.conclusions.count ? claim.conclusions[k].measure : nil, !t.measures.isEmpty || t.measureError != nil {

@@ -25,7 +25,8 @@ public enum Method: Sendable, Equatable, CustomStringConvertible {
     /// rational points: a randomized proof. If the two sides differ as polynomials of degree
     /// ≤ `degree` in independent entries, each drawn with point probability ≤ `pointProbability`,
     /// one instance misses the difference with probability ≤ degree·pointProbability
-    /// (Schwartz–Zippel), conditionally on the other (structured) variables.
+    /// (Schwartz–Zippel), conditionally on the other (structured) variables. Only reported when
+    /// that bound is below 1.
     case randomizedIdentity(degree: Int, pointProbability: Rational)
 
     public var description: String {
@@ -33,7 +34,7 @@ public enum Method: Sendable, Equatable, CustomStringConvertible {
         case .exact: "exact"
         case let .certified(bits): "certified interval (\(bits) bits)"
         case let .randomizedIdentity(d, p):
-            "randomized identity test (degree ≤ \(d), entry point probability ≤ \(p): a false identity survives an instance with probability ≤ \(min(Rational(d) * p, 1)))"
+            "randomized identity test (degree ≤ \(d), entry point probability ≤ \(p): a false identity survives an instance with probability ≤ \(Rational(d) * p))"
         }
     }
 

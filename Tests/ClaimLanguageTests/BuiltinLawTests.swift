@@ -59,4 +59,20 @@ struct BuiltinLawTests {
         }
         #expect(r.parts["planted_false"]?.verdict == .fails)
     }
+
+    @Test("a length-1 vector that evaluates to a number can still be indexed: l[1], S[1, 1], and l[2] is out of range")
+    func indexingOneByOne() {
+        let r = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "given": { "m": "int(1...1)", "A": "matrix(m, m)", "x": "matrix(m, 1)" },
+          "define": { "l": "column(i in 1...m: inner(A, A)) + 0*x", "S": "A'*A + zeros(m, m)" },
+          "claims": { "ok": "l[1] == fro2(A) and S[1, 1] == fro2(A) and sqrt(S*S)[1] >= 0",
+                      "out_of_range": "l[2] == 0" },
+          "expect": { "ok": "holds", "out_of_range": "holds" },
+          "instances": 5 }
+        """)
+        #expect(r.parts["ok"]?.verdict == .holds, "\(r.parts["ok"]?.reason ?? "")")
+        #expect(r.parts["out_of_range"]?.verdict == .error)
+        #expect(r.parts["out_of_range"]?.reason?.contains("out of range") == true, "\(r.parts["out_of_range"]?.reason ?? "")")
+    }
 }

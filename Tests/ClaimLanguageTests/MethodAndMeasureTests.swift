@@ -18,6 +18,19 @@ struct MethodAndMeasureTests {
         #expect(parts["7.critical_iff"]?.method == .exact)
     }
 
+    @Test("an identity whose Schwartz–Zippel bound is vacuous (degree × point probability ≥ 1) is reported as exact, not as a randomized proof")
+    func vacuousBoundIsNotAProof() {
+        let r = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "given": { "n": "int(1...2)", "A": "matrix(n, n)" },
+          "claims": { "low": "A*A == A*A", "high": "(A*A)*(A*A)*(A*A)*(A*A) == A^8" },
+          "expect": { "low": "holds", "high": "holds" }, "instances": 5 }
+        """)
+        #expect(r.parts["low"]?.method == .randomizedIdentity(degree: 2, pointProbability: Rational(1, 8)))
+        #expect(r.parts["high"]?.verdict == .holds)
+        #expect(r.parts["high"]?.method == .exact, "\(r.parts["high"]?.method.description ?? "")")
+    }
+
     @Test("an identity with no random entries stays exact; a spectral inequality stays exact")
     func exactStaysExact() {
         let r = check("""

@@ -71,4 +71,16 @@ struct ShapeCheckerTests {
         #expect(p?.verdict == .error)
         #expect(p?.reason?.contains("cannot multiply") == true, "\(p?.reason ?? "")")
     }
+
+    @Test("a number times a matrix of statically unknown shape is not a scalar (c·N with N from choose, a parameter times a matrix)")
+    func scalarTimesUnknown() {
+        let p = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "given": { "d": "int(2...3)", "c": "rational(5)", "A": "matrix(d, d)", "N": "choose(A, 2*A)" },
+          "define": { "C": "c * N", "f(t)": "t * N - C" },
+          "claims": { "c": "[C, C] - [eye(d)*C, C] == zeros(d, 2*d) and f(c) + eye(d) == eye(d) and 2 * (c * N) == C + C" },
+          "expect": { "c": "holds" }, "instances": 10 }
+        """).parts["c"]
+        #expect(p?.verdict == .holds, "\(p?.reason ?? "")")
+    }
 }

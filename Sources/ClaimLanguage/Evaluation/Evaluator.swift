@@ -445,6 +445,16 @@ public final class Evaluator: @unchecked Sendable {
             let s = try sel(args[0], items.count)
             if s.single { return items[s.list[0]] }
             return .sequence(s.list.map { items[$0] })
+        case let .scalar(q):
+            // A number is the 1×1 matrix it stands for (a length-1 vector l has l[1], S[1, 1]).
+            return try index(.matrix(Matrix(rows: 1, columns: 1, repeating: q)), args, e, scope)
+        case .real:
+            for a in args {
+                guard case .expr = a else { continue }
+                _ = try sel(a, 1)
+            }
+            guard args.count <= 2 else { throw fail(e, "a number takes one or two indices") }
+            return v
         default:
             throw fail(e, "cannot index a \(v.typeName)")
         }

@@ -304,7 +304,8 @@ public final class ShapeChecker {
         case (.matrix, .integer), (.matrix, .scalar): return op == .power ? x : (op == .add || op == .subtract ? (isOneByOne(x) ? .scalar : .unknown) : x)
         case (.integer, .matrix), (.scalar, .matrix): return op == .multiply ? y : .unknown
         case (.tuple, .tuple), (_, .tuple): return y
-        case (.scalar, _), (_, .scalar), (.integer, _), (_, .integer): return .scalar
+        case (.scalar, .scalar), (.scalar, .integer), (.integer, .scalar): return .scalar
+        // Anything with an operand of unknown type may be a matrix: unknown, checked at run time.
         default: return .unknown
         }
     }
