@@ -75,4 +75,55 @@ struct BuiltinLawTests {
         #expect(r.parts["out_of_range"]?.verdict == .error)
         #expect(r.parts["out_of_range"]?.reason?.contains("out of range") == true, "\(r.parts["out_of_range"]?.reason ?? "")")
     }
+
+    @Test("pinv: the four Penrose conditions on matrices of every rank; pinv = inv when invertible; the least-squares normal equations")
+    func pseudoInverse() {
+        let r = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "given": { "m": "int(1...4)", "n": "int(1...4)", "rk": "int(0...min(m, n))", "A": "rank_matrix(m, n, rk)",
+                     "b": "matrix(m, 1)", "C": "gl(n)" },
+          "define": { "P": "pinv(A)", "x": "pinv(A)*b" },
+          "claims": {
+            "penrose": "A*P*A == A and P*A*P == P and is_symmetric(A*P) and is_symmetric(P*A) and rows(P) == n and cols(P) == m",
+            "invertible": "pinv(C) == inv(C)",
+            "normal_equations": "A'*A*x == A'*b",
+            "rank": "rank(P) == rk",
+            "planted_false": "P*A == eye(n)"
+          },
+          "expect": { "penrose": "holds", "invertible": "holds", "normal_equations": "holds", "rank": "holds",
+                      "planted_false": { "verdict": "fails", "reason": "P·A = I only for full column rank" } },
+          "instances": 30, "seed": 5 }
+        """)
+        #expect(r.loadError == nil, "\(r.loadError ?? "")")
+        for (name, p) in r.parts {
+            #expect(p.meetsExpectation, "\(name): \(p.verdict.rawValue) \(p.reason ?? "")")
+        }
+        #expect(r.parts["planted_false"]?.verdict == .fails)
+    }
+
+    @Test("poly at algebraic roots decides signs exactly (g(x) = x² − 2 at its roots is 0, x³ − 2x at √2 is 0, 2x − 3 at √2 is negative); mod; an empty sum adds to a matrix; diag is differentiated")
+    func algebraicPolyModEmptySumDiag() {
+        let r = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "given": { "n": "int(1...3)", "s": "matrix(n, 1)", "w": "matrix(n, 1)", "A": "matrix(n, n)", "k": "int(0...9)" },
+          "define": { "g": "[-2; 0; 1]", "f(t)": "fro2(diag(s + t*w))", "h(B)": "fro2(diag(B))", "one": "ones(1, 1)" },
+          "claims": {
+            "roots_are_roots": "all(i in 1...root_count(g): poly(g, roots(g)[i]) == 0)",
+            "sign_at_root": "poly([0; -2; 0; 1], roots(g)[2]) == 0 and poly([-3; 2], roots(g)[2]) < 0 and poly([-3; 2], roots(g)[2]) > -1/5 and poly([1; 1], kth_root(2, 2)) > 2",
+            "root_squared": "roots(g)[2]^2 == 2 and roots(g)[1] * roots(g)[2] == -2",
+            "mod": "mod(k, 3) >= 0 and mod(k, 3) < 3 and k - mod(k, 3) == 3*floor(k/3) and mod(-7, 3) == 2",
+            "empty_sum": "sum(i in 1...0: A) + A == A and A - sum(i in 1...0: A) == A",
+            "diag_gradient": "grad(f, one) == 2*w'*(s + w) and grad(h, A) == 2*diag(diag(A))"
+          },
+          "expect": { "roots_are_roots": "holds", "sign_at_root": "holds", "root_squared": "holds", "mod": "holds",
+                      "empty_sum": "holds", "diag_gradient": "holds" },
+          "instances": 20, "seed": 3 }
+        """)
+        #expect(r.loadError == nil, "\(r.loadError ?? "")")
+        #expect(r.parts.count == 6)
+        for (name, p) in r.parts {
+            #expect(p.verdict == .holds, "\(name): \(p.verdict.rawValue) \(p.reason ?? "") \(p.counterexample?.detail ?? "")")
+            #expect(p.method == .exact || name == "diag_gradient" || name == "mod" || name == "empty_sum", "\(name): \(p.method)")
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Verifier
+import ClaimLanguage
 
 /// Malformed claims give clear errors (file, JSON path, column) or ERROR / INCONCLUSIVE
 /// verdicts, never a crash.
@@ -18,6 +19,15 @@ struct MalformedClaimTests {
     func badJSON() {
         let r = check("{ \"id\": \"t\",\n  \"paper\": }")
         #expect(r.loadError?.contains("test.json:2:") == true, "\(r.loadError ?? "")")
+    }
+
+    @Test("a \\u surrogate pair is one character (\\ud835\\udcb3 is 𝒳); a lone surrogate is a load error naming the escape")
+    func surrogatePairs() throws {
+        let text = claim(conclusion: "n >= 1").replacingOccurrences(of: "\"statement\": \"t\"", with: "\"statement\": \"roots in \\ud835\\udcb3\"")
+        let c = try ClaimLoader.load(text: text, file: "test.json")
+        #expect(c.statement == "roots in 𝒳")
+        let lone = claim(conclusion: "n >= 1").replacingOccurrences(of: "\"statement\": \"t\"", with: "\"statement\": \"\\ud835 alone\"")
+        #expect(check(lone).loadError?.contains("surrogate") == true, "\(check(lone).loadError ?? "")")
     }
 
     @Test("a parse error names the JSON path and the expression column")
@@ -70,8 +80,13 @@ struct MalformedClaimTests {
 
     @Test("a comparison that enclosures cannot decide is INCONCLUSIVE, never guessed")
     func straddle() {
-        let r = check(claim(conclusion: "sqrt(2) * sqrt(2) == 2"))
+        // Eigenvalues are known through enclosures (not as algebraic numbers): the product of
+        // (3 ± √5)/2 is exactly 1, but interval products always straddle 1.
+        let r = check(claim(conclusion: "lambda_min([1, 1; 1, 2]) * lambda_max([1, 1; 1, 2]) == 1"))
         #expect(r.parts["c"]?.verdict == .inconclusive, "\(r.parts["c"]?.verdict.rawValue ?? "")")
+        // Algebraic reals stay exact under arithmetic, so this equality is decided.
+        let q = check(claim(conclusion: "sqrt(2) * sqrt(2) == 2 and sqrt(2) + sqrt(3) != sqrt(5)"))
+        #expect(q.parts["c"]?.verdict == .holds && q.parts["c"]?.method == .exact, "\(q.parts["c"]?.verdict.rawValue ?? "")")
         let s = check(claim(conclusion: "sqrt(2) < 1415/1000 and sqrt(2) > 1414/1000"))
         #expect(s.parts["c"]?.verdict == .holds)
     }

@@ -147,6 +147,24 @@ struct TapeBuilder {
                 guard shape(a).1 == shape(b).0 else { throw ClaimError(.dimension, "solve(A, B): A is \(shape(a).0)×\(shape(a).1), B has \(shape(b).0) rows", at: e.location) }
                 let inverse = tape.append(.inverse(a), shape: shape(a))
                 return .node(tape.append(.multiply(inverse, b), shape: (shape(a).0, shape(b).1)))
+            case "diag":
+                // diag(v) = Σᵢ vᵢ·eᵢeᵢᵀ for a column v; diag(A) = (A₁₁, …, Aₙₙ)ᵀ for a square A.
+                let a = try one()
+                let (r, c) = shape(a)
+                if c == 1 {
+                    var acc: Int? = nil
+                    for i in 0..<r {
+                        let entry = tape.append(.select(a, rows: [i], columns: [0]), shape: (1, 1))
+                        var unit = Matrix<Rational>(rows: r, columns: r, repeating: 0)
+                        unit[i, i] = 1
+                        let term = tape.append(.scale(entry, tape.append(.constant(unit), shape: (r, r))), shape: (r, r))
+                        acc = acc.map { tape.append(.add($0, term), shape: (r, r)) } ?? term
+                    }
+                    return .node(acc ?? tape.append(.constant(Matrix(rows: 0, columns: 0, repeating: 0)), shape: (0, 0)))
+                }
+                guard r == c else { throw ClaimError(.dimension, "diag of a \(r)×\(c) matrix: a column or a square matrix is needed", at: e.location) }
+                let entries = (0..<r).map { i in tape.append(.select(a, rows: [i], columns: [i]), shape: (1, 1)) }
+                return .node(tape.append(.vertical(entries), shape: (r, 1)))
             case "inner":
                 guard ns.count == 2, shape(ns[0]) == shape(ns[1]) else { throw ClaimError(.dimension, "inner needs two matrices of one shape", at: e.location) }
                 return .node(tape.append(.inner(ns[0], ns[1]), shape: (1, 1)))
@@ -157,7 +175,7 @@ struct TapeBuilder {
                 let cols = (0..<c).map { j in tape.append(.select(a, rows: Array(0..<r), columns: [j]), shape: (r, 1)) }
                 return .node(tape.append(.vertical(cols), shape: (r * c, 1)))
             default:
-                throw fail(e, "\(name) cannot be differentiated (supported: + - * / ^, transpose, fro2, trace, inner, inv, solve, vec, blocks, indexing, sum, prod, user functions)")
+                throw fail(e, "\(name) cannot be differentiated (supported: + - * / ^, transpose, fro2, trace, inner, inv, solve, diag, vec, blocks, indexing, sum, prod, user functions)")
             }
         case let .block(rows):
             var rowNodes: [Int] = []

@@ -9,7 +9,7 @@ extension Evaluator {
         "min", "max", "rows", "cols", "len", "vec", "unvec", "kron", "lambda_min", "lambda_max", "eig", "inertia",
         "num_neg", "num_zero", "num_pos", "psd", "pd", "is_symmetric", "grad", "hessian", "D", "d2", "hessmap",
         "is_critical", "taylor", "charpoly", "nullspace", "roots", "root_count", "poly", "kth_root", "reverse", "minus", "floor", "ceil", "sign", "solve", "nullity", "has_inverse", "at",
-        "svals", "sigma_max", "nuclear",
+        "svals", "sigma_max", "nuclear", "pinv", "mod",
     ]).union(GeneratorContext.names)
 
     func call(_ name: String, _ argExprs: [Expr], _ named: [(String, Expr)], _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
@@ -86,6 +86,9 @@ extension Evaluator {
         case "inv":
             try arity(1...1)
             do { return .matrix(try square(0).inverse()) } catch { throw fail(e, "inv: the matrix is singular") }
+        case "pinv":
+            try arity(1...1)
+            return .matrix(try matrix(args[0], arg(0)).pseudoInverse)
         case "has_inverse":
             try arity(1...1)
             return .truth(Truth((try? square(0).inverse()) != nil))
@@ -216,10 +219,27 @@ extension Evaluator {
                 x.rationalValue.map { .scalar($0) } ?? .real(.algebraic(x, name: "root \(i + 1) of \(p)"))
             })
         case "poly":
-            // poly(c, x): c₀ + c₁x + … + c_nxⁿ at a rational x, exactly.
+            // poly(c, x): c₀ + c₁x + … + c_nxⁿ at x, exactly: at a rational x a rational; at an
+            // algebraic x (a root, a k-th root, a singular value) a real whose comparisons with
+            // rationals are exact signs of a polynomial at the root.
             try arity(2...2)
             let p = Polynomial(coefficients: try matrix(args[0], arg(0)).elements)
+            if case let .real(r) = args[1] {
+                guard let x = r.algebraic else { throw fail(arg(1), "poly: \(r.text) is not known as an algebraic number") }
+                if let q = x.rationalValue { return .scalar(p.evaluate(at: q)) }
+                return .real(Real(text: "poly(\(p), \(r.text))",
+                                  exactSign: { t in x.sign(of: p - Polynomial(constant: t)) }) { bits in
+                    let e = x.enclosure(of: p, width: Rational(BigInt(1), BigInt(2).power(bits + 8)))
+                    return (e.lowerBound, e.upperBound)
+                })
+            }
             return .scalar(p.evaluate(at: try rational(args[1], arg(1))))
+        case "mod":
+            // mod(a, b): a − b·⌊a/b⌋ for integers, in 0..<|b| when b > 0.
+            try arity(2...2)
+            let a = try rational(args[0], arg(0)), b = try rational(args[1], arg(1))
+            guard a.isInteger && b.isInteger && !b.isZero else { throw fail(e, "mod needs integers a, b with b ≠ 0") }
+            return .scalar(a - b * Rational((a / b).floor))
         case "kth_root":
             // kth_root(c, k): the real k-th root of c (c ≥ 0 for even k), exact when rational.
             try arity(2...2)

@@ -262,6 +262,9 @@ public final class Evaluator: @unchecked Sendable {
             }
         case let (.scalar(q), .matrix(m)):
             if op == .multiply { return .matrix(q * m) }
+            // 0 is the zero of every matrix space (an empty sum is 0): 0 + M = M, 0 − M = −M.
+            if q.isZero && op == .add { return .matrix(m) }
+            if q.isZero && op == .subtract { return .matrix(Rational(-1) * m) }
             if m.rows == 1 && m.columns == 1 { return try arithmetic(op, x, .scalar(m[0, 0]), e) }
         case let (.matrix(m), .scalar(q)):
             switch op {
@@ -276,6 +279,7 @@ public final class Evaluator: @unchecked Sendable {
                 }
                 if k >= 0 { return .matrix(m.power(k)) }
                 do { return .matrix(try m.inverse().power(-k)) } catch { throw fail(e, "matrix is singular") }
+            case .add where q.isZero, .subtract where q.isZero: return .matrix(m)
             default:
                 if m.rows == 1 && m.columns == 1 { return try arithmetic(op, .scalar(m[0, 0]), y, e) }
             }

@@ -158,13 +158,28 @@ public struct JSONReader {
                 case "b": s.append("\u{8}")
                 case "f": s.append("\u{c}")
                 case "u":
-                    var hex = ""
-                    for _ in 0..<4 {
-                        advance()
-                        guard i < chars.count else { throw error("bad \\u escape", path: path) }
-                        hex.append(chars[i])
+                    func fourHexDigits() throws(ClaimError) -> UInt32 {
+                        var hex = ""
+                        for _ in 0..<4 {
+                            advance()
+                            guard i < chars.count else { throw error("bad \\u escape: four hex digits expected", path: path) }
+                            hex.append(chars[i])
+                        }
+                        guard let code = UInt32(hex, radix: 16) else { throw error("bad \\u escape: '\(hex)' is not hexadecimal", path: path) }
+                        return code
                     }
-                    guard let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) else { throw error("bad \\u escape", path: path) }
+                    var code = try fourHexDigits()
+                    if (0xD800...0xDBFF).contains(code) {
+                        // A UTF-16 surrogate pair (RFC 8259 §7): \uD835\uDCB3 is one scalar, U+1D4B3.
+                        guard i + 2 < chars.count, chars[i + 1] == "\\", chars[i + 2] == "u" else {
+                            throw error("bad \\u escape: high surrogate without its low surrogate", path: path)
+                        }
+                        advance(); advance()
+                        let low = try fourHexDigits()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error("bad \\u escape: high surrogate without its low surrogate", path: path) }
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(code) else { throw error("bad \\u escape: lone surrogate", path: path) }
                     s.append(Character(scalar))
                 default: throw error("unknown escape \\\(e)", path: path)
                 }

@@ -355,6 +355,8 @@ public final class ShapeChecker {
         case "inv":
             try requireSquare(0)
             return ts.first ?? .unknown
+        case "pinv":
+            return matrixShape(0).map { .matrix($0.1, $0.0) } ?? .unknown
         case "lambda_min", "lambda_max", "eig":
             try requireSquare(0)
             return .scalar
@@ -362,6 +364,7 @@ public final class ShapeChecker {
         case "sigma_max", "nuclear": return .scalar
         case "root_count": return .integer(.atom(e.description))
         case "poly", "kth_root": return .scalar
+        case "mod": return .integer(.atom(e.description))
         case "charpoly":
             try requireSquare(0)
             return matrixShape(0).map { .matrix($0.0 + .constant(1), .constant(1)) } ?? .unknown
