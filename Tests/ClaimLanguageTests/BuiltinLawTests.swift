@@ -126,4 +126,27 @@ struct BuiltinLawTests {
             #expect(p.method == .exact || name == "diag_gradient" || name == "mod" || name == "empty_sum", "\(name): \(p.method)")
         }
     }
+
+    @Test("permutations(n) lists n! distinct permutations; sort/argsort agree and are stable; blkdiag of a sequence has the blocks on its diagonal")
+    func permutationsSortBlocks() {
+        let r = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "given": { "n": "int(1...4)", "v": "int_matrix(n, 1)", "A": "matrix(2, 3)", "B": "matrix(1, 1)" },
+          "define": { "P": "permutations(n)", "fact": "prod(i in 1...n: i)", "S": "blkdiag(seq(i in 1...2: if i == 1 then A else B))" },
+          "claims": {
+            "count_and_distinct": "len(P) == fact and all(i in 1...len(P): all(j in 1...len(P): i == j or P[i] != P[j]))",
+            "each_is_a_permutation": "all(i in 1...len(P): sort(vcat(j in 1...n: P[i][j]*ones(1, 1))) == column(j in 1...n: j))",
+            "sorted": "all(i in 1...n-1: sort(v)[i] <= sort(v)[i+1]) and v[argsort(v)] == sort(v)",
+            "stable": "all(i in 1...n-1: v[argsort(v)[i]] < v[argsort(v)[i+1]] or argsort(v)[i] < argsort(v)[i+1])",
+            "blocks": "rows(S) == 3 and cols(S) == 4 and S[1...2, 1...3] == A and S[3, 4] == B[1, 1] and S[1...2, 4] == zeros(2, 1) and blkdiag(A, B) == S"
+          },
+          "expect": { "count_and_distinct": "holds", "each_is_a_permutation": "holds", "sorted": "holds", "stable": "holds", "blocks": "holds" },
+          "instances": 20, "seed": 4 }
+        """)
+        #expect(r.loadError == nil, "\(r.loadError ?? "")")
+        #expect(r.parts.count == 5)
+        for (name, p) in r.parts {
+            #expect(p.verdict == .holds, "\(name): \(p.verdict.rawValue) \(p.reason ?? "") \(p.counterexample?.detail ?? "")")
+        }
+    }
 }

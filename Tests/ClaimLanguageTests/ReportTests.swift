@@ -48,7 +48,7 @@ enum Planted {
     static let troubles = """
     { "id": "planted.troubles", "paper": "t", "label": "Troubles", "statement": "t",
       "given": { "n": "int(1...3)" },
-      "claims": { "undecided": "sqrt(2) * sqrt(2) == 2", "vacuous": "n > 5 => n == 1", "division": "1 / (n - n) == 1",
+      "claims": { "undecided": "lambda_min([1, 1; 1, 2]) * lambda_max([1, 1; 1, 2]) == 1", "vacuous": "n > 5 => n == 1", "division": "1 / (n - n) == 1",
                   "mostly_vacuous": "n == 3 => n >= 1", "ill_typed": "zeros(n, 2) * zeros(3, n) == zeros(n, n)" },
       "expect": { "undecided": "holds", "vacuous": "holds", "division": "holds", "mostly_vacuous": "holds",
                   "ill_typed": { "verdict": "ill-typed", "reason": "planted" } },

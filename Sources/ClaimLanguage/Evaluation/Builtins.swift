@@ -1,5 +1,6 @@
 import Numbers
 import Matrices
+import Instances
 
 /// The built-in functions of the language (docs/claims.md lists each with an example).
 extension Evaluator {
@@ -9,7 +10,7 @@ extension Evaluator {
         "min", "max", "rows", "cols", "len", "vec", "unvec", "kron", "lambda_min", "lambda_max", "eig", "inertia",
         "num_neg", "num_zero", "num_pos", "psd", "pd", "is_symmetric", "grad", "hessian", "D", "d2", "hessmap",
         "is_critical", "taylor", "charpoly", "nullspace", "roots", "root_count", "poly", "kth_root", "reverse", "minus", "floor", "ceil", "sign", "solve", "nullity", "has_inverse", "at",
-        "svals", "sigma_max", "nuclear", "pinv", "mod",
+        "svals", "sigma_max", "nuclear", "pinv", "mod", "permutations", "sort", "argsort", "blkdiag",
     ]).union(GeneratorContext.names)
 
     func call(_ name: String, _ argExprs: [Expr], _ named: [(String, Expr)], _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
@@ -234,6 +235,36 @@ extension Evaluator {
                 })
             }
             return .scalar(p.evaluate(at: try rational(args[1], arg(1))))
+        case "permutations":
+            // permutations(n): every permutation of 1...n as an index list, lexicographically.
+            try arity(1...1)
+            let n = try integer(args[0], arg(0))
+            guard n >= 0 && n <= 8 else { throw fail(e, "permutations(n) needs 0 ≤ n ≤ 8") }
+            return .sequence(Enumerate.permutations(of: n).map { .indices($0) })
+        case "sort", "argsort":
+            // sort(v): the entries of a vector ascending (a column); argsort(v): the positions
+            // that sort it, ties kept in their order (a stable sort).
+            try arity(1...1)
+            let m = try matrix(args[0], arg(0))
+            guard m.columns == 1 || m.rows == 1 else { throw fail(e, "\(name) of a \(m.rows)×\(m.columns) matrix: a vector is needed") }
+            let order = m.elements.indices.sorted { (m.elements[$0], $0) < (m.elements[$1], $1) }
+            if name == "argsort" { return .indices(order.map { $0 + 1 }) }
+            return .matrix(.column(order.map { m.elements[$0] }))
+        case "blkdiag":
+            // blkdiag(A, B, …) or blkdiag(S) for a sequence S: the block-diagonal matrix.
+            var blocks: [Matrix<Rational>] = []
+            let items: [Value]
+            if args.count == 1, case let .sequence(s) = args[0] { items = s } else { items = args }
+            for (k, v) in items.enumerated() { blocks.append(try matrix(v, args.count == 1 ? arg(0) : arg(k))) }
+            let r = blocks.reduce(0) { $0 + $1.rows }, c = blocks.reduce(0) { $0 + $1.columns }
+            try checkSize(r, c, e)
+            var out = Matrix<Rational>(rows: r, columns: c, repeating: 0)
+            var (i0, j0) = (0, 0)
+            for b in blocks {
+                for i in 0..<b.rows { for j in 0..<b.columns { out[i0 + i, j0 + j] = b[i, j] } }
+                i0 += b.rows; j0 += b.columns
+            }
+            return .matrix(out)
         case "mod":
             // mod(a, b): a − b·⌊a/b⌋ for integers, in 0..<|b| when b > 0.
             try arity(2...2)

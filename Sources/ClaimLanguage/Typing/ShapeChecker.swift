@@ -365,6 +365,9 @@ public final class ShapeChecker {
         case "root_count": return .integer(.atom(e.description))
         case "poly", "kth_root": return .scalar
         case "mod": return .integer(.atom(e.description))
+        case "permutations": return .sequence(.indices(dim(0)))
+        case "argsort": return matrixShape(0).map { .indices($0.0 * $0.1) } ?? .indices(nil)
+        case "sort": return ts.first ?? .unknown
         case "charpoly":
             try requireSquare(0)
             return matrixShape(0).map { .matrix($0.0 + .constant(1), .constant(1)) } ?? .unknown
