@@ -149,4 +149,32 @@ struct BuiltinLawTests {
             #expect(p.verdict == .holds, "\(name): \(p.verdict.rawValue) \(p.reason ?? "") \(p.counterexample?.detail ?? "")")
         }
     }
+
+    @Test("op/adj: ⟨op(A, Z), y⟩ = ⟨Z, adj(A, y)⟩, agreement with the comprehension forms, and derivatives through them (also through a solve with K = MᵀM)")
+    func linearOperators() {
+        let r = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "given": { "d": "int(1...3)", "p": "int(1...2)", "m": "int(1...3)", "A": "seq(i in 1...m: symmetric(d))",
+                     "Z": "symmetric(d)", "y": "matrix(m, 1)", "U": "matrix(d, p)", "Dir": "matrix(d, p)" },
+          "define": { "Aop(X)": "column(i in 1...m: inner(A[i], X))", "Aadj(l)": "sum(i in 1...m: (e(i, m)' * l) * A[i])",
+                      "g(W)": "fro2(op(A, W*W'))", "g2(W)": "fro2(Aop(W*W'))",
+                      "M(W)": "hcat(i in 1...m: vec(A[i]*W))", "lam(W)": "solve(M(W)'*M(W) + eye(m), op(A, W*W'))",
+                      "h(W)": "inner(adj(A, lam(W)), W*W')", "h2(W)": "inner(Aadj(lam(W)), W*W')" },
+          "claims": {
+            "adjoint": "inner(op(A, Z), y) == inner(Z, adj(A, y))",
+            "same_as_comprehensions": "op(A, Z) == Aop(Z) and adj(A, y) == Aadj(y)",
+            "gradient": "grad(g, U) == grad(g2, U) and grad(g, U) == 4 * adj(A, op(A, U*U')) * U",
+            "through_a_solve": "grad(h, U) == grad(h2, U) and taylor(h, U, Dir, 2) == taylor(h2, U, Dir, 2)",
+            "planted_false": "grad(g, U) == 2 * adj(A, op(A, U*U')) * U"
+          },
+          "expect": { "adjoint": "holds", "same_as_comprehensions": "holds", "gradient": "holds", "through_a_solve": "holds",
+                      "planted_false": { "verdict": "fails", "reason": "the factor is 4" } },
+          "instances": 20, "seed": 9 }
+        """)
+        #expect(r.loadError == nil, "\(r.loadError ?? "")")
+        #expect(r.parts.count == 5)
+        for (name, p) in r.parts {
+            #expect(p.meetsExpectation, "\(name): \(p.verdict.rawValue) \(p.reason ?? "") \(p.counterexample?.detail ?? "")")
+        }
+    }
 }

@@ -99,6 +99,40 @@ struct TapeBuilder {
 
     func shape(_ n: Int) -> (Int, Int) { tape.shapes[n] }
 
+    /// op(A, Z) = (⟨A₁, Z⟩, …, ⟨A_m, Z⟩)ᵀ and adj(A, y) = Σ yᵢAᵢ on the tape, for a sequence A of
+    /// matrices (constant or depending on the parameters).
+    mutating func linearOperator(_ name: String, _ args: [Expr], _ e: Expr, _ env: [String: Term], _ scope: Scope) throws(ClaimError) -> Int {
+        guard args.count == 2 else { throw fail(e, "\(name) takes 2 arguments: a sequence of matrices and a \(name == "op" ? "matrix" : "vector")") }
+        let items: [Term]
+        switch try term(args[0], env, scope) {
+        case let .sequence(t): items = t
+        case let .constant(.sequence(values)): items = values.map { .constant($0) }
+        default: throw fail(args[0], "\(name): the first argument must be a sequence of matrices A₁, …, A_m")
+        }
+        let x = try node(try term(args[1], env, scope), args[1])
+        var a: [Int] = []
+        for t in items { a.append(try node(t, args[0])) }
+        if name == "op" {
+            var entries: [Int] = []
+            for ai in a {
+                guard shape(ai) == shape(x) else { throw ClaimError(.dimension, "op(A, Z): A has a \(shape(ai).0)×\(shape(ai).1) matrix, Z is \(shape(x).0)×\(shape(x).1)", at: e.location) }
+                entries.append(tape.append(.inner(ai, x), shape: (1, 1)))
+            }
+            guard !entries.isEmpty else { return tape.append(.constant(Matrix(rows: 0, columns: 1, repeating: 0)), shape: (0, 1)) }
+            return tape.append(.vertical(entries), shape: (entries.count, 1))
+        }
+        guard shape(x) == (a.count, 1) else { throw ClaimError(.dimension, "adj(A, y): A has \(a.count) matrices, y is \(shape(x).0)×\(shape(x).1)", at: e.location) }
+        guard let first = a.first else { throw fail(e, "adj(A, y) of an empty sequence: the shape of the result is unknown") }
+        var acc: Int? = nil
+        for (i, ai) in a.enumerated() {
+            guard shape(ai) == shape(first) else { throw ClaimError(.dimension, "adj(A, y): the matrices of A have different shapes", at: e.location) }
+            let yi = tape.append(.select(x, rows: [i], columns: [0]), shape: (1, 1))
+            let term = tape.append(.scale(yi, ai), shape: shape(ai))
+            acc = acc.map { tape.append(.add($0, term), shape: shape(ai)) } ?? term
+        }
+        return acc!
+    }
+
     mutating func term(_ e: Expr, _ env: [String: Term], _ scope: Scope) throws(ClaimError) -> Term {
         if !depends(e, env) { return .constant(try evaluator.eval(e, constantScope(env, scope))) }
         switch e.kind {
@@ -122,6 +156,9 @@ struct TapeBuilder {
             }
             if name == "len", args.count == 1, case let .sequence(items) = try term(args[0], env, scope) {
                 return .constant(.scalar(Rational(items.count)))
+            }
+            if name == "op" || name == "adj" {
+                return .node(try linearOperator(name, args, e, env, scope))
             }
             var ns: [Int] = []
             for a in args { ns.append(try node(try term(a, env, scope), a)) }
@@ -175,7 +212,7 @@ struct TapeBuilder {
                 let cols = (0..<c).map { j in tape.append(.select(a, rows: Array(0..<r), columns: [j]), shape: (r, 1)) }
                 return .node(tape.append(.vertical(cols), shape: (r * c, 1)))
             default:
-                throw fail(e, "\(name) cannot be differentiated (supported: + - * / ^, transpose, fro2, trace, inner, inv, solve, diag, vec, blocks, indexing, sum, prod, user functions)")
+                throw fail(e, "\(name) cannot be differentiated (supported: + - * / ^, transpose, fro2, trace, inner, inv, solve, diag, op, adj, vec, blocks, indexing, sum, prod, user functions)")
             }
         case let .block(rows):
             var rowNodes: [Int] = []

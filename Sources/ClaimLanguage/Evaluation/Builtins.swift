@@ -10,7 +10,7 @@ extension Evaluator {
         "min", "max", "rows", "cols", "len", "vec", "unvec", "kron", "lambda_min", "lambda_max", "eig", "inertia",
         "num_neg", "num_zero", "num_pos", "psd", "pd", "is_symmetric", "grad", "hessian", "D", "d2", "hessmap",
         "is_critical", "taylor", "charpoly", "nullspace", "roots", "root_count", "poly", "kth_root", "reverse", "minus", "floor", "ceil", "sign", "solve", "nullity", "has_inverse", "at",
-        "svals", "sigma_max", "nuclear", "pinv", "mod", "permutations", "sort", "argsort", "blkdiag",
+        "svals", "sigma_max", "nuclear", "pinv", "mod", "permutations", "sort", "argsort", "blkdiag", "op", "adj",
     ]).union(GeneratorContext.names)
 
     func call(_ name: String, _ argExprs: [Expr], _ named: [(String, Expr)], _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
@@ -235,6 +235,30 @@ extension Evaluator {
                 })
             }
             return .scalar(p.evaluate(at: try rational(args[1], arg(1))))
+        case "op", "adj":
+            // A linear operator on matrices given by a sequence A₁, …, A_m: op(A, Z) = (⟨Aᵢ, Z⟩)ᵢ,
+            // a column of length m; its adjoint adj(A, y) = Σ yᵢAᵢ.
+            try arity(2...2)
+            guard case let .sequence(items) = args[0] else { throw fail(arg(0), "\(name): the first argument must be a sequence of matrices A₁, …, A_m") }
+            var a: [Matrix<Rational>] = []
+            for v in items { a.append(try matrix(v, arg(0))) }
+            let x = try matrix(args[1], arg(1))
+            if name == "op" {
+                for ai in a where ai.rows != x.rows || ai.columns != x.columns {
+                    throw ClaimError(.dimension, "op(A, Z): A has a \(ai.rows)×\(ai.columns) matrix, Z is \(x.rows)×\(x.columns)", at: e.location)
+                }
+                return .matrix(.column(a.map { ai in zip(ai.elements, x.elements).reduce(Rational(0)) { $0 + $1.0 * $1.1 } }))
+            }
+            guard x.columns == 1, x.rows == a.count else {
+                throw ClaimError(.dimension, "adj(A, y): A has \(a.count) matrices, y is \(x.rows)×\(x.columns)", at: e.location)
+            }
+            guard let first = a.first else { throw fail(e, "adj(A, y) of an empty sequence: the shape of the result is unknown") }
+            var sum = Matrix<Rational>(rows: first.rows, columns: first.columns, repeating: 0)
+            for (i, ai) in a.enumerated() {
+                guard ai.rows == first.rows && ai.columns == first.columns else { throw ClaimError(.dimension, "adj(A, y): the matrices of A have different shapes", at: e.location) }
+                sum = sum + x[i, 0] * ai
+            }
+            return .matrix(sum)
         case "permutations":
             // permutations(n): every permutation of 1...n as an index list, lexicographically.
             try arity(1...1)

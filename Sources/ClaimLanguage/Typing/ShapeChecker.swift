@@ -366,6 +366,10 @@ public final class ShapeChecker {
         case "poly", "kth_root": return .scalar
         case "mod": return .integer(.atom(e.description))
         case "permutations": return .sequence(.indices(dim(0)))
+        case "adj":
+            if case let .sequence(el)? = ts.first { return el }
+            return .unknown
+        case "op": return .unknown
         case "argsort": return matrixShape(0).map { .indices($0.0 * $0.1) } ?? .indices(nil)
         case "sort": return ts.first ?? .unknown
         case "charpoly":
