@@ -1,3 +1,4 @@
+import Testing
 import ClaimLanguage
 import Verifier
 
@@ -31,4 +32,16 @@ func valaviClaim(_ conclusions: [String: String], extraDefine: String = "") -> S
       "expect": { \(expect) },
       "instances": 25, "seed": 7 }
     """
+}
+
+/// Expects a claim that loaded, with `count` parts, each meeting its recorded expectation (the
+/// failure message names the part, its verdict, reason and counterexample).
+func expectAsRecorded(_ r: (parts: [String: PartResult], loadError: String?), parts count: Int,
+                      sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    #expect(r.loadError == nil, "\(r.loadError ?? "")", sourceLocation: sourceLocation)
+    #expect(r.parts.count == count, sourceLocation: sourceLocation)
+    for (name, p) in r.parts {
+        #expect(p.meetsExpectation, "\(name): \(p.verdict.rawValue) \(p.reason ?? "") \(p.counterexample?.detail ?? "")",
+                sourceLocation: sourceLocation)
+    }
 }
