@@ -41,14 +41,15 @@ struct BuiltinLawTests {
             "sigma_max_test": "sigma_max(X) <= c <=> psd(c^2*eye(n) - X'*X)",
             "nuclear_at_least_sigma_max": "nuclear(X) >= sigma_max(X)",
             "solve_differentiates": "grad(f, X) == grad(g, X) and taylor(f, X, X, 2) == taylor(g, X, X, 2)",
+            "scaling": "svals(2*X) == 2*svals(X) and svals(X + X) - svals(X) == svals(X) and nuclear(3*Y) == 3*nuclear(Y)",
             "planted_false": "nuclear(X) <= sigma_max(X)"
           },
           "expect": { "count": "holds", "prescribed": "holds", "nuclear_prescribed": "holds", "sigma_max_test": "holds",
-                      "nuclear_at_least_sigma_max": "holds", "solve_differentiates": "holds",
+                      "nuclear_at_least_sigma_max": "holds", "solve_differentiates": "holds", "scaling": "holds",
                       "planted_false": { "verdict": "fails", "reason": "false whenever rank ≥ 2" } },
           "instances": 30, "seed": 11 }
         """)
-        expectAsRecorded(r, parts: 7)
+        expectAsRecorded(r, parts: 8)
     }
 
     @Test("a length-1 vector that evaluates to a number can still be indexed: l[1], S[1, 1], and l[2] is out of range")

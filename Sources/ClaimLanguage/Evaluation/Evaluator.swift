@@ -292,6 +292,16 @@ public final class Evaluator: @unchecked Sendable {
             var out: [Value] = []
             for v in t { out.append(try arithmetic(op, x, v, e)) }
             return .tuple(out)
+        case let (.sequence(s), .sequence(t)) where op == .add || op == .subtract:
+            // Sequences combine term by term (svals(A) - svals(B)), and scale by a number.
+            guard s.count == t.count else { throw fail(e, "sequences of different lengths \(s.count) and \(t.count)") }
+            var out: [Value] = []
+            for (u, v) in zip(s, t) { out.append(try arithmetic(op, u, v, e)) }
+            return .sequence(out)
+        case let (.scalar, .sequence(t)) where op == .multiply, let (.real, .sequence(t)) where op == .multiply:
+            var out: [Value] = []
+            for v in t { out.append(try arithmetic(op, x, v, e)) }
+            return .sequence(out)
         default: break
         }
         throw fail(e, "cannot apply '\(op.rawValue)' to a \(x.typeName) and a \(y.typeName)")
