@@ -11,10 +11,11 @@ import Numbers
 /// - otherwise (b(c) ≤ k < e(c)) λ_k = c exactly.
 ///
 /// An enclosure is therefore certified by two exact counts, whatever produced its endpoints. The
-/// endpoints are proposed by a floating-point estimate (Jacobi at a precision chosen from the
-/// requested width): a dyadic bracket of width ≤ 3/4 of the requested one around the estimate is
-/// tried first and widened if a count refutes it; bisection from the Gershgorin bounds finishes
-/// whatever the estimate could not. A small-height rational near the estimate is also tested, so
+/// endpoints are proposed by a floating-point estimate: a double-precision Jacobi first, and, if
+/// the exact counts refute its bracket, an MPFR Jacobi at a precision chosen from the requested
+/// width. A dyadic bracket of width ≤ 3/4 of the requested one around the estimate is tried and
+/// widened if a count refutes it; bisection from the best certified bounds finishes whatever the
+/// estimates could not. A small-height rational near the estimate is also tested, so
 /// exact rational eigenvalues (1/3, say) are usually returned as points.
 extension Matrix where T == Rational {
     /// A closed interval [lower, upper] that contains the k-th smallest eigenvalue λ_k
@@ -25,9 +26,10 @@ extension Matrix where T == Rational {
     /// - Exactness: exact (certified by exact eigenvalue counts; the floating-point estimate only
     ///   proposes candidates).
     /// - Precondition: square, symmetric, n ≥ 1; 0 ≤ k < n; width > 0.
-    /// - Complexity: one Jacobi estimate at about log₂(‖A‖/width) + 24 bits (at least 64, at most
-    ///   2048), then typically two or three exact inertia computations; in the worst case (the
-    ///   estimate refuted) about log₂(Gershgorin width / width) more.
+    /// - Complexity: one double-precision Jacobi estimate, then typically two or three exact
+    ///   inertia computations; if that estimate is refuted, an MPFR Jacobi estimate at about
+    ///   log₂(‖A‖/width) + 24 bits (at least 64, at most 2048) and two or three more; in the worst
+    ///   case (both refuted) about log₂(Gershgorin width / width) more.
     /// Edge cases: a 1×1 matrix and every scalar matrix c·I give the exact point c. When the
     ///   integer Gershgorin bounds are already narrower than `width` they are returned as they are.
     public func eigenvalueEnclosure(index k: Int, width: Rational) -> (lower: Rational, upper: Rational) {
@@ -84,9 +86,6 @@ struct EigenvalueEnclosureSearch {
     /// Bounds on every eigenvalue from the Gershgorin discs: integers, or the exact eigenvalue
     /// when all discs are the same point (A = c·I).
     let gershgorin: (lower: Rational, upper: Rational)
-    /// Jacobi estimates, ascending, exact values of the floats; nil when the bracket is already
-    /// narrow enough.
-    let estimates: [Rational]?
     let estimatePrecision: Int
     /// Half-width of the window searched for a simple rational near an estimate.
     let candidateRadius: Rational
@@ -117,11 +116,21 @@ struct EigenvalueEnclosureSearch {
         estimatePrecision = p
         candidateRadius = Swift.max(radiusBound, 1) * EigenvalueEnclosureSearch.powerOfTwo(-(p - 8 - (n.bitWidth - n.leadingZeroBitCount)))
         if gershgorin.upper - gershgorin.lower <= width {
-            estimates = nil
+            doubleEstimates = nil
         } else {
-            let values = a.approximateSymmetricEigenvalues(precision: p).map(\.exactRational)
-            estimates = values.allSatisfy { $0 != nil } ? values.map { $0! } : nil
+            doubleEstimates = a.doublePrecisionSymmetricEigenvalues()?.map { Rational(exactly: $0)! }  // finite doubles
         }
+    }
+
+    /// Double-precision Jacobi estimates, ascending: tried first, because they cost a tiny
+    /// fraction of the MPFR ones and usually propose a bracket the exact counts accept.
+    let doubleEstimates: [Rational]?
+
+    /// MPFR Jacobi estimates at `estimatePrecision` bits, ascending (computed when a double
+    /// estimate was refuted).
+    func preciseEstimates() -> [Rational]? {
+        let values = a.approximateSymmetricEigenvalues(precision: estimatePrecision).map(\.exactRational)
+        return values.allSatisfy { $0 != nil } ? values.map { $0! } : nil
     }
 
     /// An integer e with q < 2^e (for q > 0), at most 2 above the least such.
@@ -168,39 +177,62 @@ struct EigenvalueEnclosureSearch {
         // invariant: low ≤ λ_k ≤ high, both certified (or the Gershgorin bounds)
         var low = gershgorin.lower, high = gershgorin.upper
         if high - low <= width { return (low, high) }
-        if let estimates {
-            let e = estimates[k]
-            // an exact rational eigenvalue of small height near the estimate
-            if let c = EigenvalueEnclosureSearch.simplestRational(in: e - candidateRadius, e + candidateRadius),
-               c.bitSize <= estimatePrecision / 2, low <= c, c <= high,
-               side(of: k, relativeTo: c) == .exactly {
-                return (c, c)
-            }
-            // a dyadic bracket [c0 − r, c0 + g + r] around e, with e in [c0, c0 + g)
-            let g = EigenvalueEnclosureSearch.powerOfTwoBelow(width / 4)
-            let c0 = Rational((e / g).floor) * g
-            var r = g
-            for _ in 0..<6 {
-                let candidateLow = c0 - r, candidateHigh = c0 + g + r
-                if candidateLow > low {
-                    switch side(of: k, relativeTo: candidateLow) {
-                    case .exactly: return (candidateLow, candidateLow)
-                    case .above: low = candidateLow
-                    case .below: high = Swift.min(high, candidateLow)
-                    }
-                }
-                if candidateHigh < high && high - low > width {
-                    switch side(of: k, relativeTo: candidateHigh) {
-                    case .exactly: return (candidateHigh, candidateHigh)
-                    case .below: high = candidateHigh
-                    case .above: low = Swift.max(low, candidateHigh)
-                    }
-                }
-                if high - low <= width { return (low, high) }
-                if !(low < e && e < high) { break }  // the estimate was refuted: bisect
-                r = r * 256
-            }
+        // The double estimate first (candidate radius and rational heights for 53 bits); if the
+        // exact counts refute it, the MPFR estimate at the full precision; then bisection.
+        if let e = doubleEstimates?[k],
+           case let .enclosed(l, h) = bracket(k, around: e, radius: candidateRadius * EigenvalueEnclosureSearch.powerOfTwo(Swift.max(estimatePrecision - 53, 0)),
+                                              bits: 53, &low, &high) {
+            return (l, h)
         }
+        if estimatePrecision > 53 || doubleEstimates == nil, let e = preciseEstimates()?[k],
+           case let .enclosed(l, h) = bracket(k, around: e, radius: candidateRadius, bits: estimatePrecision, &low, &high) {
+            return (l, h)
+        }
+        return bisect(k, low, high)
+    }
+
+    enum BracketOutcome { case enclosed(Rational, Rational), refuted }
+
+    /// Tries a dyadic bracket around the estimate e of λ_k (widened a few times if the exact
+    /// counts refute it), narrowing the certified [low, high] as it learns.
+    func bracket(_ k: Int, around e: Rational, radius: Rational, bits: Int,
+                 _ low: inout Rational, _ high: inout Rational) -> BracketOutcome {
+        // an exact rational eigenvalue of small height near the estimate
+        if let c = EigenvalueEnclosureSearch.simplestRational(in: e - radius, e + radius),
+           c.bitSize <= bits / 2, low <= c, c <= high,
+           side(of: k, relativeTo: c) == .exactly {
+            return .enclosed(c, c)
+        }
+        // a dyadic bracket [c0 − r, c0 + g + r] around e, with e in [c0, c0 + g)
+        let g = EigenvalueEnclosureSearch.powerOfTwoBelow(width / 4)
+        let c0 = Rational((e / g).floor) * g
+        var r = g
+        for _ in 0..<6 {
+            let candidateLow = c0 - r, candidateHigh = c0 + g + r
+            if candidateLow > low {
+                switch side(of: k, relativeTo: candidateLow) {
+                case .exactly: return .enclosed(candidateLow, candidateLow)
+                case .above: low = candidateLow
+                case .below: high = Swift.min(high, candidateLow)
+                }
+            }
+            if candidateHigh < high && high - low > width {
+                switch side(of: k, relativeTo: candidateHigh) {
+                case .exactly: return .enclosed(candidateHigh, candidateHigh)
+                case .below: high = candidateHigh
+                case .above: low = Swift.max(low, candidateHigh)
+                }
+            }
+            if high - low <= width { return .enclosed(low, high) }
+            if !(low < e && e < high) { break }  // the estimate was refuted
+            r = r * 256
+        }
+        return .refuted
+    }
+
+    /// Bisection on exact counts from a certified [low, high] down to `width`.
+    func bisect(_ k: Int, _ lowStart: Rational, _ highStart: Rational) -> (lower: Rational, upper: Rational) {
+        var low = lowStart, high = highStart
         while high - low > width {
             let m = (low + high) / 2
             switch side(of: k, relativeTo: m) {

@@ -35,6 +35,25 @@ struct EigenvalueEnclosureTests {
         }
     }
 
+    @Test("double-precision Jacobi eigenvalues are within n·2⁻⁴⁸·‖A‖_F of the certified ones, clusters and repeated eigenvalues included")
+    func doubleJacobiEstimates() {
+        var rng = FloatTestRandom(seed: 303)
+        var cases: [Q] = [1, 3, 8, 20].map { rng.symmetricMatrix($0) }
+        // a repeated eigenvalue and a close pair: Qᵀ·diag(2, 2, 2 + 10⁻¹², −1)·Q
+        let q = rng.orthogonalMatrix(4)
+        cases.append(q.transposed * Q.diagonal([2, 2, 2 + Rational(1, 1_000_000_000_000), -1]) * q)
+        for a in cases {
+            let values = a.doublePrecisionSymmetricEigenvalues()!
+            let enclosures = a.eigenvalueEnclosures(width: S.twoToMinus(60))
+            let slack = Rational(a.rows) * S.twoToMinus(48) * S.frobeniusBound(a)
+            #expect(values == values.sorted())
+            for (k, (lo, hi)) in enclosures.enumerated() {
+                let e = Rational(exactly: values[k])!
+                #expect(lo - slack <= e && e <= hi + slack, "n = \(a.rows), λ_\(k): double \(values[k]) outside [\(lo), \(hi)] ± slack")
+            }
+        }
+    }
+
     @Test("exact rational eigenvalues of Qᵀ·diag(d)·Q are returned as points")
     func exactEigenvalues() {
         var rng = FloatTestRandom(seed: 301)
