@@ -136,6 +136,16 @@ def main():
             lines.append(f"Claim file: `{file}`; the corrected statement is its own part there.")
             lines.append("")
 
+    stated = [(cid, c) for cid, (_, c) in sorted(claims.items()) if c.get("statements")]
+    if stated:
+        lines += ["## What each part states", ""]
+        for cid, c in stated:
+            lines.append(f"**{c['label']}** (`{cid}`)")
+            lines.append("")
+            for part, text in c["statements"].items():
+                lines.append(f"- `{part}`: {cell(text)}")
+            lines.append("")
+
     notes = [(cid, c) for cid, (_, c) in sorted(claims.items()) if c.get("note")]
     if notes:
         lines += ["## How each statement is encoded", ""]
