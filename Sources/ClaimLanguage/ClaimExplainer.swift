@@ -37,7 +37,9 @@ public enum ClaimExplainer {
         let symbolic = SymbolicGradient(functions: functions, scalars: scalars)
         var gradientLines: [String] = []
         for d in claim.define where d.parameters != nil {
-            if let grads = try? symbolic.gradients(of: d.name) {
+            if !symbolic.isScalarValued(d.body) {
+                gradientLines.append("  grad(\(d.name), …): not visibly scalar-valued; its derivative is D(\(d.name), point, dir), computed exactly when used")
+            } else if let grads = try? symbolic.gradients(of: d.name) {
                 for (p, g) in grads { gradientLines.append("  grad(\(d.name), \(p)) = \(g)") }
             } else {
                 gradientLines.append("  grad(\(d.name), …): outside the symbolic rules; computed exactly by reverse mode when used")

@@ -26,6 +26,26 @@ struct ExplainTests {
     }
 }
 
+@Suite("verify explain through solves and linear operators")
+struct ExplainOperatorTests {
+    func parse(_ s: String) throws -> Expr {
+        try Parser.parse(ExpressionSource(text: s, location: SourceLocation(file: "t", jsonPath: "$", line: 1, column: 1)))
+    }
+
+    @Test("grad of inner(op(A, W), y) is adj(A, y); of inner(adj(A, l), C) is op(A, C); of inner(solve(M, W), C) is inv(M)'*C")
+    func operatorsAndSolve() throws {
+        let funcs: [String: (params: [String], body: Expr)] = [
+            "f": (["W"], try parse("inner(op(A, W), y)")),
+            "g": (["l"], try parse("inner(adj(A, l), C)")),
+            "h": (["W"], try parse("inner(solve(M, W), C)")),
+        ]
+        let sg = SymbolicGradient(functions: funcs, scalars: [])
+        #expect(try sg.gradients(of: "f").first?.1.description == "adj(A, y)")
+        #expect(try sg.gradients(of: "g").first?.1.description == "op(A, C)")
+        #expect(try sg.gradients(of: "h").first?.1.description == "inv(M)'*C")
+    }
+}
+
 @Suite("verify explain on unsupported arguments")
 struct ExplainUnsupportedTests {
     @Test("a user function applied to an argument outside the symbolic rules is reported, not a crash")

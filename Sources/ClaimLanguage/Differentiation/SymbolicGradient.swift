@@ -94,8 +94,9 @@ indirect enum Symbolic: Equatable, Sendable, CustomStringConvertible {
 /// Symbolic reverse-mode differentiation of a user function's body, for `verify explain`: the
 /// gradient with respect to each parameter as a readable expression (e.g.
 /// `grad(J, W) = (W*S - X)*S'`). Covers + − * (matrix and scalar factors), transpose, fro2,
-/// trace, inner, inv and calls of other user functions; anything else makes the explanation say
-/// the gradient is computed numerically only.
+/// trace, inner, inv, solve, op/adj with a constant operator, and calls of other user
+/// functions, for functions whose value is visibly a number; anything else makes the
+/// explanation say the gradient is computed exactly by reverse mode only.
 struct SymbolicGradient {
     let functions: [String: (params: [String], body: Expr)]
     /// Names known to be scalars (numbers, scalar definitions), so `c*A` scales rather than multiplies.
@@ -119,9 +120,12 @@ struct SymbolicGradient {
         }
     }
 
-    /// ∂f/∂p for each parameter p of f, in order.
+    /// ∂f/∂p for each parameter p of f, in order. Only for a function whose value is visibly a
+    /// number (the reverse sweep is seeded with 1); a matrix- or vector-valued function is
+    /// `Unsupported` (its derivative is `D(f, point, dir)`).
     func gradients(of name: String) throws -> [(String, Symbolic)] {
         guard let f = functions[name] else { throw Unsupported(what: name) }
+        guard isScalarValued(f.body) else { throw Unsupported(what: "\(name) is not visibly scalar-valued") }
         var adjoints: [String: Symbolic] = [:]
         try backprop(f.body, .number(1), .empty, &adjoints, f.params)
         return f.params.map { ($0, adjoints[$0] ?? .zero) }
@@ -209,11 +213,44 @@ struct SymbolicGradient {
             case "inv" where args.count == 1:
                 let c = Symbolic.call("inv", [vals[0]]).transposed
                 try backprop(args[0], -(c * bar * c), env, &adj, params)
+            case "solve" where args.count == 2:
+                // X = A⁻¹B: B̄ = A⁻ᵀX̄, Ā = −A⁻ᵀX̄Xᵀ.
+                let c = Symbolic.call("inv", [vals[0]]).transposed
+                try backprop(args[1], c * bar, env, &adj, params)
+                try backprop(args[0], -(c * bar * Symbolic.call("solve", [vals[0], vals[1]]).transposed), env, &adj, params)
+            case "op" where args.count == 2 && !dependsOnParams(args[0], params, env):
+                // 𝒜(Z) = (⟨Aᵢ, Z⟩)ᵢ has the adjoint as its transpose: Z̄ = 𝒜*(ȳ).
+                try backprop(args[1], .call("adj", [vals[0], bar]), env, &adj, params)
+            case "adj" where args.count == 2 && !dependsOnParams(args[0], params, env):
+                try backprop(args[1], .call("op", [vals[0], bar]), env, &adj, params)
             default:
                 throw Unsupported(what: fn)
             }
         default:
             if dependsOnParams(e, params, env) { throw Unsupported(what: e.description) }
+        }
+    }
+
+    /// Whether e is visibly a number: a scalar-valued builtin (fro2, trace, inner, det), a
+    /// literal or known scalar, or + − of such, a product with a scalar factor of such, a
+    /// quotient of such by anything, or a call of a user function whose body is.
+    func isScalarValued(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number: return true
+        case let .identifier(n): return scalars.contains(n)
+        case let .unary(_, x): return isScalarValued(x)
+        case let .binary(op, a, b):
+            switch op {
+            case .add, .subtract: return isScalarValued(a) && isScalarValued(b)
+            case .multiply: return isScalarValued(a) && isScalarValued(b)
+            case .divide, .power: return isScalarValued(a)
+            default: return false
+            }
+        case let .call(fn, args, _):
+            if ["fro2", "trace", "inner", "det"].contains(fn) { return true }
+            if let g = functions[fn], g.params.count == args.count { return isScalarValued(g.body) }
+            return false
+        default: return false
         }
     }
 
