@@ -12,8 +12,9 @@ public enum InertiaMethod: Sendable, Hashable, CaseIterable {
     /// encloses each Gershgorin disc of B; when no disc contains 0, the discs on each side of 0
     /// are separated, so the signs of the diagonal of B give the inertia (Sylvester + Gershgorin).
     /// This decides nonsingular, reasonably conditioned matrices in O(n³) flops. Anything else
-    /// (a zero eigenvalue, an eigenvalue too close to 0, entries outside 2^±900) goes to
-    /// `.exactLDL`.
+    /// (a zero eigenvalue, an eigenvalue too close to 0, entries outside 2^±900, n < 12, a zero
+    /// diagonal that 1×1 pivots cannot handle) goes to `.exactLDL`. The bound assumes the default
+    /// IEEE environment (round to nearest, subnormals kept); nothing in this package changes it.
     case ldl
     /// Exact symmetric elimination (LDLᵀ) by Sylvester's law of inertia, with no floating point.
     ///
@@ -313,7 +314,9 @@ func floatingPointCertifiedInertia(_ a: Matrix<Rational>) -> Inertia? {
             let rk = x + k * n
             for j in 0...k { row[j] -= lik * rk[j] }
         }
-        for j in 0...i { maxX = Swift.max(maxX, abs(row[j])) }
+        // `!(v <= maxX)` also takes a NaN into maxX (Swift.max would skip it), so the guard
+        // below refuses it explicitly.
+        for j in 0...i { let v = abs(row[j]); if !(v <= maxX) { maxX = v } }
     }
     guard maxX.isFinite, maxX <= 0x1p100 else { return nil }
     // Ãπ and C = fl(X·Ãπ).
