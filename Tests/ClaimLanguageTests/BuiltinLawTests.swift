@@ -41,7 +41,7 @@ struct BuiltinLawTests {
             "sigma_max_test": "sigma_max(X) <= c <=> psd(c^2*eye(n) - X'*X)",
             "nuclear_at_least_sigma_max": "nuclear(X) >= sigma_max(X)",
             "solve_differentiates": "grad(f, X) == grad(g, X) and taylor(f, X, X, 2) == taylor(g, X, X, 2)",
-            "scaling": "svals(2*X) == 2*svals(X) and svals(X + X) - svals(X) == svals(X) and nuclear(3*Y) == 3*nuclear(Y)",
+            "scaling": "svals(2*X) == 2*svals(X) and svals(X + X) - svals(X) == svals(X) and nuclear(3*Y) == 3*nuclear(Y) and (sqrt(2)*svals(X))[1] == sqrt(2)*sigma_max(X)",
             "planted_false": "nuclear(X) <= sigma_max(X)"
           },
           "expect": { "count": "holds", "prescribed": "holds", "nuclear_prescribed": "holds", "sigma_max_test": "holds",

@@ -184,6 +184,16 @@ public final class Evaluator: @unchecked Sendable {
     }
 
     func arithmetic(_ op: BinaryOperator, _ x: Value, _ y: Value, _ e: Expr) throws(ClaimError) -> Value {
+        // A number (rational or real) scales a sequence term by term.
+        if op == .multiply, case let .sequence(t) = y {
+            switch x {
+            case .scalar, .real:
+                var out: [Value] = []
+                for v in t { out.append(try arithmetic(op, x, v, e)) }
+                return .sequence(out)
+            default: break
+            }
+        }
         switch (x, y) {
         case let (.scalar(p), .scalar(q)):
             switch op {
@@ -297,10 +307,6 @@ public final class Evaluator: @unchecked Sendable {
             guard s.count == t.count else { throw fail(e, "sequences of different lengths \(s.count) and \(t.count)") }
             var out: [Value] = []
             for (u, v) in zip(s, t) { out.append(try arithmetic(op, u, v, e)) }
-            return .sequence(out)
-        case let (.scalar, .sequence(t)) where op == .multiply, let (.real, .sequence(t)) where op == .multiply:
-            var out: [Value] = []
-            for v in t { out.append(try arithmetic(op, x, v, e)) }
             return .sequence(out)
         default: break
         }
