@@ -191,22 +191,17 @@ extension Evaluator {
             try arity(1...1)
             let a = try matrix(args[0], arg(0))
             let sigma = a.exactSingularValues
-            func real(_ x: RealAlgebraicNumber, _ text: String) -> Value {
-                x.rationalValue.map { .scalar($0) } ?? .real(.algebraic(x, name: text))
-            }
             switch name {
             case "svals":
-                return .sequence(sigma.enumerated().map { i, x in real(x, "σ_\(i + 1)") })
+                return .sequence(sigma.enumerated().map { i, x in .number(x, name: "σ_\(i + 1)") })
             case "sigma_max":
-                return sigma.first.map { real($0, "σ_max") } ?? .scalar(0)
+                return sigma.first.map { .number($0, name: "σ_max") } ?? .scalar(0)
             default:
                 // ‖A‖_* = Σσ_i, exactly while the degree of the running sum stays within
                 // RealAlgebraicNumber.arithmeticDegreeLimit, else a certified enclosure.
-                var total = Real.exact(0)
-                for x in sigma { total = total + (x.rationalValue.map { Real.exact($0) } ?? .algebraic(x, name: "σ")) }
-                if let q = total.algebraic?.rationalValue { return .scalar(q) }
-                return .real(Real(text: "‖\(a.rows)×\(a.columns)‖_*", exactSign: total.exactSign,
-                                  algebraic: total.algebraic, enclosure: total.enclosure))
+                let total = sigma.reduce(Real.exact(0)) { $0 + .algebraic($1, name: "σ") }
+                return .number(Real(text: "‖\(a.rows)×\(a.columns)‖_*", exactSign: total.exactSign,
+                                    algebraic: total.algebraic, enclosure: total.enclosure))
             }
         case "roots", "root_count":
             // roots(c): the distinct real roots of c₀ + c₁x + … + c_nxⁿ, ascending; rational roots
@@ -216,9 +211,7 @@ extension Evaluator {
             guard !p.isZero else { throw fail(e, "\(name) of the zero polynomial (every number is a root)") }
             let rs = p.degree < 1 ? [] : RealAlgebraicNumber.roots(of: p)
             if name == "root_count" { return .scalar(Rational(rs.count)) }
-            return .sequence(rs.enumerated().map { i, x in
-                x.rationalValue.map { .scalar($0) } ?? .real(.algebraic(x, name: "root \(i + 1) of \(p)"))
-            })
+            return .sequence(rs.enumerated().map { i, x in .number(x, name: "root \(i + 1) of \(p)") })
         case "poly":
             // poly(c, x): c₀ + c₁x + … + c_nxⁿ at x, exactly: at a rational x a rational; at an
             // algebraic x (a root, a k-th root, a singular value) a real whose comparisons with
@@ -247,7 +240,7 @@ extension Evaluator {
                 for ai in a where ai.rows != x.rows || ai.columns != x.columns {
                     throw ClaimError(.dimension, "op(A, Z): A has a \(ai.rows)×\(ai.columns) matrix, Z is \(x.rows)×\(x.columns)", at: e.location)
                 }
-                return .matrix(.column(a.map { ai in zip(ai.elements, x.elements).reduce(Rational(0)) { $0 + $1.0 * $1.1 } }))
+                return .matrix(.column(a.map { Matrix.frobeniusInner($0, x) }))
             }
             guard x.columns == 1, x.rows == a.count else {
                 throw ClaimError(.dimension, "adj(A, y): A has \(a.count) matrices, y is \(x.rows)×\(x.columns)", at: e.location)
@@ -301,7 +294,7 @@ extension Evaluator {
             let c = try rational(args[0], arg(0)), k = try integer(args[1], arg(1))
             guard k >= 1 else { throw fail(arg(1), "kth_root needs k ≥ 1") }
             guard let x = RealAlgebraicNumber.root(of: c, degree: k) else { throw fail(e, "kth_root: no real \(k)-th root of \(c)") }
-            return x.rationalValue.map { .scalar($0) } ?? .real(.algebraic(x, name: "\(c)^(1/\(k))"))
+            return .number(x, name: "\(c)^(1/\(k))")
         case "nullspace":
             try arity(1...1)
             return .matrix(exactNullspace(try matrix(args[0], arg(0))))

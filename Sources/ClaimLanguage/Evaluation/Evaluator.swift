@@ -214,24 +214,19 @@ public final class Evaluator: @unchecked Sendable {
             }
         case (.real, _), (_, .real):
             let r = try real(x, e), s = try real(y, e)
-            // A result known exactly to be rational is a rational (√2·√2 is the scalar 2).
-            func rationalIfExact(_ v: Value) -> Value {
-                if case let .real(t) = v, let q = t.algebraic?.rationalValue { return .scalar(q) }
-                return v
-            }
             switch op {
             case .add:
                 if case let .scalar(q) = y { return .real(r + q) }
                 if case let .scalar(q) = x { return .real(s + q) }
-                return rationalIfExact(.real(r + s))
+                return .number(r + s)
             case .subtract:
                 if case let .scalar(q) = y { return .real(r + (-q)) }
                 if case let .scalar(q) = x { return .real(-s + q) }
-                return rationalIfExact(.real(r + (-s)))
+                return .number(r + (-s))
             case .multiply:
                 if case let .scalar(q) = x { return .real(q * s) }
                 if case let .scalar(q) = y { return .real(q * r) }
-                return rationalIfExact(.real(r * s))
+                return .number(r * s)
             case .divide:
                 if case let .scalar(q) = y {
                     guard !q.isZero else { throw fail(e, "division by zero") }
@@ -241,10 +236,10 @@ public final class Evaluator: @unchecked Sendable {
                 return .real(r * inv)
             case .power:
                 if case let .scalar(q) = y, q.isInteger, let k = q.numerator.asInt, k >= 0, k <= 64 {
-                    if let a = r.algebraic { return rationalIfExact(.real(.algebraic(.power(a, k), name: "\(r.text)^\(k)"))) }
+                    if let a = r.algebraic { return .number(.power(a, k), name: "\(r.text)^\(k)") }
                     var out = Real.exact(1)
                     for _ in 0..<k { out = out * r }
-                    return rationalIfExact(.real(out))
+                    return .number(out)
                 }
                 throw fail(e, "a real number can only be raised to a small natural power")
             default: break

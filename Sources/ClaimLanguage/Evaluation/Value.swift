@@ -88,3 +88,17 @@ public final class Scope: @unchecked Sendable {
         return parent?.lookupScope(name)
     }
 }
+
+extension Value {
+    /// A real as a value: the scalar itself when the real is known exactly to be rational (an
+    /// algebraic number in rational form, so √2·√2 is the scalar 2), else `.real`.
+    static func number(_ r: Real) -> Value {
+        if let q = r.algebraic?.rationalValue { return .scalar(q) }
+        return .real(r)
+    }
+
+    /// A real algebraic number as a value: rational ones are scalars.
+    static func number(_ x: RealAlgebraicNumber, name: String) -> Value {
+        x.rationalValue.map { .scalar($0) } ?? .real(.algebraic(x, name: name))
+    }
+}
