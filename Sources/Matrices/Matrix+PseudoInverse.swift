@@ -9,14 +9,14 @@ extension Matrix where T == Rational {
     /// symmetric, so the result does not depend on the factorization chosen.
     ///
     /// - Exactness: exact.
-    /// - Complexity: one fraction-free echelon form of A, then products and two r×r inverses:
-    ///   O(m·n·r) rational operations.
+    /// - Complexity: one fraction-free forward elimination of A (for its pivot columns), then
+    ///   products and two r×r inverses: O(m·n·r) rational operations.
     /// - Edge cases: the zero matrix (and any m×0 or 0×n matrix) gives the n×m zero matrix; an
     ///   invertible A gives A⁻¹.
     public var pseudoInverse: Matrix<Rational> {
         if rows == 0 || columns == 0 { return .zeros(columns, rows) }
         let (a, _) = IntegerMatrix.clearingRowDenominators(self)
-        let pivots = a.fractionFreeReducedEchelon().pivotColumns
+        let pivots = a.fractionFreeEchelon().pivotColumns
         if pivots.isEmpty { return .zeros(columns, rows) }
         let b = selecting(rows: Array(0..<rows), columns: pivots)
         let bt = b.transposed
