@@ -54,27 +54,18 @@ extension RealAlgebraicNumber {
     ///
     /// - Exactness: exact; rational form exactly when αᵏ is rational.
     /// - Precondition: k ≥ 0.
-    /// - Complexity: k − 1 products of deg p × deg p matrices, one characteristic polynomial,
+    /// - Complexity: O(log k) products of deg p × deg p matrices, one characteristic polynomial,
     ///   then bisection of α until one root remains in the image of its interval.
     public static func power(_ a: RealAlgebraicNumber, _ k: Int) -> RealAlgebraicNumber {
         precondition(k >= 0, "negative exponent")
         if let r = a.rationalValue { return RealAlgebraicNumber(r.power(k)) }
         if k == 0 { return RealAlgebraicNumber(1) }
-        let c = companion(of: a.definingPolynomial)
-        var m = c
-        for _ in 1..<k { m = m * c }
-        let h = try! m.charpoly()
-        var x = a
-        var width = x.isolatingInterval.upperBound - x.isolatingInterval.lowerBound
-        while true {
-            let i = x.isolatingInterval
-            let (lo, hi) = (i.lowerBound.power(k), i.upperBound.power(k))
+        let h = try! companion(of: a.definingPolynomial).power(k).charpoly()
+        return isolate(h, among: [a]) { i in
+            let (lo, hi) = (i[0].lowerBound.power(k), i[0].upperBound.power(k))
             // xᵏ is monotone on an interval not containing 0; otherwise [min(0, …), max(…)].
-            let range: ClosedRange<Rational> = i.lowerBound.signum * i.upperBound.signum > 0
+            return i[0].lowerBound.signum * i[0].upperBound.signum > 0
                 ? min(lo, hi)...max(lo, hi) : min(0, lo, hi)...max(0, lo, hi)
-            if let root = RealAlgebraicNumber(rootOf: h, in: range) { return root }
-            width = width / 4
-            x.refine(toWidth: width)
         }
     }
 
@@ -85,16 +76,21 @@ extension RealAlgebraicNumber {
         let p = a.definingPolynomial, q = b.definingPolynomial
         guard p.degree * q.degree <= arithmeticDegreeLimit else { return nil }
         let h = try! kronecker(companion(of: p), companion(of: q)).charpoly()
-        var x = a, y = b
-        var width = max(x.isolatingInterval.upperBound - x.isolatingInterval.lowerBound,
-                        y.isolatingInterval.upperBound - y.isolatingInterval.lowerBound)
+        return isolate(h, among: [a, b]) { i in interval(i[0], i[1]) }
+    }
+
+    /// The one root of h in `image` of the inputs' isolating intervals, refining the inputs
+    /// until exactly one root remains there. Terminates when h vanishes at the exact image of
+    /// the inputs: the image intervals shrink onto that root, and distinct roots of h are a
+    /// positive distance apart.
+    private static func isolate(_ h: Polynomial, among inputs: [RealAlgebraicNumber],
+                                image: ([ClosedRange<Rational>]) -> ClosedRange<Rational>) -> RealAlgebraicNumber {
+        var x = inputs
+        var width = x.map { $0.isolatingInterval.upperBound - $0.isolatingInterval.lowerBound }.max()!
         while true {
-            if let root = RealAlgebraicNumber(rootOf: h, in: interval(x.isolatingInterval, y.isolatingInterval)) {
-                return root
-            }
+            if let root = RealAlgebraicNumber(rootOf: h, in: image(x.map(\.isolatingInterval))) { return root }
             width = width / 4
-            x.refine(toWidth: width)
-            y.refine(toWidth: width)
+            for i in x.indices { x[i].refine(toWidth: width) }
         }
     }
 }
