@@ -123,12 +123,18 @@ struct TapeBuilder {
         }
         guard shape(x) == (a.count, 1) else { throw ClaimError(.dimension, "adj(A, y): A has \(a.count) matrices, y is \(shape(x).0)×\(shape(x).1)", at: e.location) }
         guard let first = a.first else { throw fail(e, "adj(A, y) of an empty sequence: the shape of the result is unknown") }
+        guard a.allSatisfy({ shape($0) == shape(first) }) else { throw ClaimError(.dimension, "adj(A, y): the matrices of A have different shapes", at: e.location) }
+        return weightedSum(x, a)
+    }
+
+    /// Σᵢ wᵢ·Tᵢ on the tape, for a column node w of length terms.count and nodes Tᵢ of one shape.
+    /// - Precondition: terms is not empty.
+    mutating func weightedSum(_ w: Int, _ terms: [Int]) -> Int {
         var acc: Int? = nil
-        for (i, ai) in a.enumerated() {
-            guard shape(ai) == shape(first) else { throw ClaimError(.dimension, "adj(A, y): the matrices of A have different shapes", at: e.location) }
-            let yi = tape.append(.select(x, rows: [i], columns: [0]), shape: (1, 1))
-            let term = tape.append(.scale(yi, ai), shape: shape(ai))
-            acc = acc.map { tape.append(.add($0, term), shape: shape(ai)) } ?? term
+        for (i, t) in terms.enumerated() {
+            let wi = tape.append(.select(w, rows: [i], columns: [0]), shape: (1, 1))
+            let term = tape.append(.scale(wi, t), shape: shape(t))
+            acc = acc.map { tape.append(.add($0, term), shape: shape(t)) } ?? term
         }
         return acc!
     }
@@ -189,15 +195,11 @@ struct TapeBuilder {
                 let a = try one()
                 let (r, c) = shape(a)
                 if c == 1 {
-                    var acc: Int? = nil
-                    for i in 0..<r {
-                        let entry = tape.append(.select(a, rows: [i], columns: [0]), shape: (1, 1))
-                        var unit = Matrix<Rational>(rows: r, columns: r, repeating: 0)
-                        unit[i, i] = 1
-                        let term = tape.append(.scale(entry, tape.append(.constant(unit), shape: (r, r))), shape: (r, r))
-                        acc = acc.map { tape.append(.add($0, term), shape: (r, r)) } ?? term
+                    guard r > 0 else { return .node(tape.append(.constant(Matrix(rows: 0, columns: 0, repeating: 0)), shape: (0, 0))) }
+                    let units = (0..<r).map { i in
+                        tape.append(.constant(Matrix<Rational>(rows: r, columns: r) { j, k in j == i && k == i ? 1 : 0 }), shape: (r, r))
                     }
-                    return .node(acc ?? tape.append(.constant(Matrix(rows: 0, columns: 0, repeating: 0)), shape: (0, 0)))
+                    return .node(weightedSum(a, units))
                 }
                 guard r == c else { throw ClaimError(.dimension, "diag of a \(r)×\(c) matrix: a column or a square matrix is needed", at: e.location) }
                 let entries = (0..<r).map { i in tape.append(.select(a, rows: [i], columns: [i]), shape: (1, 1)) }
