@@ -126,11 +126,20 @@ struct EigenvalueEnclosureSearch {
     /// fraction of the MPFR ones and usually propose a bracket the exact counts accept.
     let doubleEstimates: [Rational]?
 
+    /// The MPFR estimates, computed at most once per search (shared by every index k).
+    final class PreciseEstimates {
+        var values: [Rational]??
+    }
+    let precise = PreciseEstimates()
+
     /// MPFR Jacobi estimates at `estimatePrecision` bits, ascending (computed when a double
-    /// estimate was refuted).
+    /// estimate was refuted, then kept for the other indices).
     func preciseEstimates() -> [Rational]? {
+        if let cached = precise.values { return cached }
         let values = a.approximateSymmetricEigenvalues(precision: estimatePrecision).map(\.exactRational)
-        return values.allSatisfy { $0 != nil } ? values.map { $0! } : nil
+        let result = values.allSatisfy { $0 != nil } ? values.map { $0! } : nil
+        precise.values = .some(result)
+        return result
     }
 
     /// An integer e with q < 2^e (for q > 0), at most 2 above the least such.
