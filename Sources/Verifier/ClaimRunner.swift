@@ -302,7 +302,7 @@ public struct ClaimRunner: Sendable {
     /// An evaluation error: ERROR with the instance, except resource limits, which leave the
     /// instance undecided.
     func fail(_ t: inout Tally, _ err: ClaimError, _ position: InstancePosition, _ example: (Counterexample.Kind, String) -> Counterexample) {
-        if err.message.hasPrefix("resource limit") {
+        if err.isLimit {
             ClaimRunner.recordUndecided(&t, err.message, example)
             return
         }
@@ -395,7 +395,7 @@ public struct ClaimRunner: Sendable {
         if k == claim.given.count {
             leaves.append(Leaf(scope: scope, variables: vars))
             if leaves.count > branchLimit {
-                throw ClaimError(.evaluation, "resource limit: more than \(branchLimit) exhaustive branches in one draw", at: claim.given.last?.generator.location)
+                throw ClaimError.limit(.branches, "more than \(branchLimit) exhaustive branches in one draw", at: claim.given.last?.generator.location)
             }
             return
         }

@@ -138,7 +138,7 @@ public final class Evaluator: @unchecked Sendable {
 
     func checkSize(_ rows: Int, _ cols: Int, _ e: Expr) throws(ClaimError) {
         if rows > maximumDimension || cols > maximumDimension || rows < 0 || cols < 0 {
-            throw ClaimError(.evaluation, "resource limit: a \(rows)×\(cols) matrix exceeds the maximum dimension \(maximumDimension)", at: e.location)
+            throw ClaimError.limit(.dimension, "a \(rows)×\(cols) matrix exceeds the maximum dimension \(maximumDimension)", at: e.location)
         }
     }
 

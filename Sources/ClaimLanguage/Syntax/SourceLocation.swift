@@ -48,15 +48,61 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 /// evaluating) reports its errors as this type, so the verifier can print them uniformly.
 public struct ClaimError: Error, Sendable, CustomStringConvertible {
     public enum Stage: String, Sendable { case json, load, parse, type, dimension, evaluation }
+
+    /// What the error means for an instance, decided where it is thrown (never by matching the
+    /// message): a defect of the claim or of the evaluation (`.defect`: ERROR), a resource limit
+    /// reached (`.limit`: the instance is undecided and the verdict INCONCLUSIVE, naming the
+    /// limit), or an instance outside the generator's domain (`.outsideDomain`, such as an empty
+    /// `int` range: the instance is vacuous).
+    public enum Kind: Sendable, Equatable {
+        case defect
+        case limit(Limit)
+        case outsideDomain
+    }
+
+    /// The resource limits, each named in the INCONCLUSIVE verdict it causes.
+    public enum Limit: String, Sendable, Equatable, CaseIterable {
+        /// `max_dimension`: the largest matrix dimension (and entry count) an operation may build.
+        case dimension = "max_dimension"
+        /// The number of instances one draw may branch into through exhaustive generators.
+        case branches = "branch limit"
+        /// The claim's wall-clock `budget`.
+        case budget = "budget"
+        /// The size of an exact number (bits of an integer, degree of a polynomial).
+        case size = "size limit"
+        /// The depth of recursion of user functions or of nested expressions.
+        case depth = "depth limit"
+        /// Precision of certified enclosures.
+        case precision = "precision limit"
+    }
+
     public var stage: Stage
     public var message: String
     public var location: SourceLocation?
+    public var kind: Kind = .defect
 
     public init(_ stage: Stage, _ message: String, at location: SourceLocation?) {
         self.stage = stage
         self.message = message
         self.location = location
     }
+
+    /// A resource limit reached while evaluating: the instance is undecided.
+    public static func limit(_ limit: Limit, _ message: String, at location: SourceLocation?) -> ClaimError {
+        var e = ClaimError(.evaluation, "resource limit (\(limit.rawValue)): " + message, at: location)
+        e.kind = .limit(limit)
+        return e
+    }
+
+    /// An instance outside a generator's domain (an empty range): the instance is vacuous.
+    public static func outsideDomain(_ message: String, at location: SourceLocation?) -> ClaimError {
+        var e = ClaimError(.evaluation, message, at: location)
+        e.kind = .outsideDomain
+        return e
+    }
+
+    /// Whether the error is a resource limit.
+    public var isLimit: Bool { if case .limit = kind { return true } else { return false } }
 
     public var description: String {
         var s = "\(stage.rawValue) error: \(message)"
