@@ -53,25 +53,102 @@ public struct ClaimRunner: Sendable {
     /// Per-conclusion state while instances run.
     struct Tally {
         var result: PartResult
+        /// The conclusion's index in the claim.
+        var conclusion: Int
         var done = false
         var maxBits = 0
         /// Enclosures (at 64 bits) of the part's measure on each non-vacuous true instance.
         var measures: [(lo: Rational, hi: Rational)] = []
         var measureError: String?
+
+        /// Counts one instance's outcome for this part: the single place where an outcome
+        /// becomes counts and a provisional verdict (runs and replays share it; `settle` turns
+        /// the counts into the final verdict). Returns the false body and its precision when the
+        /// instance is a counterexample; the caller attaches the explained (possibly shrunk)
+        /// counterexample.
+        mutating func record(_ outcome: InstanceOutcome, at position: InstancePosition,
+                             _ example: (Counterexample.Kind, String) -> Counterexample) -> (Expr, Int)? {
+            result.tried += 1
+            switch outcome {
+            case let .vacuous(byHypotheses):
+                result.vacuous += 1
+                if byHypotheses { result.vacuousByHypotheses += 1 } else { result.vacuousByPremise += 1 }
+            case let .true(bits):
+                maxBits = max(maxBits, bits)
+                result.decidedTrue += 1
+            case let .undecided(reason, bits):
+                maxBits = max(maxBits, bits)
+                recordUndecided(reason, example)
+            case let .limit(_, reason):
+                recordUndecided(reason, example)
+            case let .false(body, bits):
+                maxBits = max(maxBits, bits)
+                result.decidedFalse += 1
+                result.verdict = .fails
+                result.decidedAt = position
+                done = true
+                return (body, bits)
+            case let .error(err):
+                result.verdict = .error
+                result.errorStage = err.stage
+                result.reason = (err.stage == .dimension ? "dimension error: " : "") + err.description
+                result.counterexample = example(.error, "evaluation error: \(err.message)")
+                result.decidedAt = position
+                done = true
+            }
+            return nil
+        }
+
+        /// An undecided instance: counted; the first one is kept, with its reason (so the reason
+        /// of an INCONCLUSIVE verdict is that of its first undecided instance, in draw order).
+        mutating func recordUndecided(_ reason: String, _ example: (Counterexample.Kind, String) -> Counterexample) {
+            result.undecided += 1
+            if result.undecidedInstance == nil {
+                result.reason = reason
+                result.undecidedInstance = example(.undecided, reason)
+            }
+        }
+    }
+
+    /// What one instance gave for one part, typed: errors are classified by their kind where
+    /// they are thrown (`ClaimError.Kind`), never by their message.
+    enum InstanceOutcome {
+        /// A hypothesis (`assume`, or a generator's domain) or the conclusion's premise is false.
+        case vacuous(byHypotheses: Bool)
+        case `true`(bits: Int)
+        /// `body` is the formula that was false (the consequence of a top-level implication).
+        case `false`(body: Expr, bits: Int)
+        /// A comparison that could not be decided within the precision limits.
+        case undecided(String, bits: Int)
+        /// A resource limit was reached (the instance is undecided; the budget stops the run).
+        case limit(ClaimError.Limit, String)
+        case error(ClaimError)
+
+        /// The outcome an error stands for.
+        init(_ error: ClaimError, inHypotheses: Bool) {
+            switch error.kind {
+            case .defect: self = .error(error)
+            case let .limit(l): self = .limit(l, error.message)
+            case .outsideDomain: self = .vacuous(byHypotheses: true)
+            }
+        }
     }
 
     /// One instance: the scope with every quantified variable bound, and the variables in order.
+    /// `vacuous` when a hypothesis was already false (or a generator's domain empty) while the
+    /// variables were drawn.
     struct Leaf {
         var scope: Scope
         var variables: [(String, Value)]
+        var vacuous = false
     }
 
     func makeTallies(_ claim: Claim) -> [Tally] {
-        claim.conclusions.map { c in
+        claim.conclusions.enumerated().map { k, c in
             var r = PartResult(claimID: claim.id, label: claim.label, part: c.name, verdict: .holds, expected: c.expect, method: .exact)
             r.statement = c.statement ?? claim.statement
             r.formula = c.expr.description
-            return Tally(result: r)
+            return Tally(result: r, conclusion: k)
         }
     }
 
@@ -90,6 +167,7 @@ public struct ClaimRunner: Sendable {
             for (t, c) in claim.conclusions.enumerated() {
                 do { _ = try checker.check(c.expr) } catch {
                     tallies[t].result.verdict = .error
+                    tallies[t].result.errorStage = error.stage
                     tallies[t].result.reason = "dimension error (static): " + error.description
                     tallies[t].done = true
                 }
@@ -97,6 +175,7 @@ public struct ClaimRunner: Sendable {
         } catch {
             for t in tallies.indices {
                 tallies[t].result.verdict = .error
+                tallies[t].result.errorStage = error.stage
                 tallies[t].result.reason = "dimension error (static): " + error.description
                 tallies[t].done = true
             }
@@ -108,106 +187,94 @@ public struct ClaimRunner: Sendable {
         let seed = seedOverride ?? claim.seed
         var tallies = makeTallies(claim)
         var budgetExhausted = false
-        // Time spent shrinking is not charged to the claim's budget, so shrinking one part never
-        // changes another part's verdict.
-        var shrinkTime = 0.0
-        // Reporting work (shrinking, measures) is not charged to the budget, so it can never
-        // change a verdict.
-        func elapsed() -> Double { Date().timeIntervalSince(start) - shrinkTime }
+        // Reporting work (shrinking, explaining, measures) is not charged to the claim's budget,
+        // so it can never change a verdict; it has budgets of its own.
+        var reportingTime = 0.0
+        func elapsed() -> Double { Date().timeIntervalSince(start) - reportingTime }
         var draws = 0
+        var enumerated = false
 
         staticCheck(claim, &tallies)
 
         // With `onlyInstance`, that draw alone (even beyond the claim's count of draws).
-        let indices = onlyInstance.map { [$0] } ?? Array(0..<max(0, instances))
+        var indices = onlyInstance.map { [$0] } ?? Array(0..<max(0, instances))
+        // A claim whose draws make no random choice (no generator, or exhaustive ones only) has
+        // one instance set: it is enumerated once, completely, by draw 0. A shard that does not
+        // own draw 0 has nothing to do.
+        if let first = indices.first, isDeterministic(claim, seed: seed, draw: first) {
+            enumerated = true
+            indices = [first]
+        }
+        let requested = indices.filter { i in shard.map { $0.owns(fileIndex: fileIndex, instance: i) } ?? true }.count
         instanceLoop: for i in indices {
             if tallies.allSatisfy(\.done) { break }
             if let s = shard, !s.owns(fileIndex: fileIndex, instance: i) { continue }
-            if elapsed() > claim.budgetSeconds { budgetExhausted = true; break }
-            draws += 1
+            if elapsed() >= claim.budgetSeconds { budgetExhausted = true; break }
+            let deadline = Cancellation.instant(secondsFromNow: claim.budgetSeconds - elapsed())
             let instanceSeed = ClaimRunner.instanceSeed(seed, i)
             let context = GeneratorContext(seed: instanceSeed)
             let evaluator = makeEvaluator(claim)
             let leaves: [Leaf]
             do {
-                leaves = try expand(claim, context, evaluator)
+                leaves = try Cancellation.withDeadline(deadline) { () throws(ClaimError) in try expand(claim, context, evaluator) }
             } catch {
-                // A generator failed: the claim is malformed for every part.
+                let outcome = InstanceOutcome(error, inHypotheses: true)
+                if case .limit(.budget, _) = outcome { budgetExhausted = true; break instanceLoop }
+                let position = InstancePosition(instance: i, branch: 0)
                 for t in tallies.indices where !tallies[t].done {
-                    tallies[t].result.verdict = .error
-                    tallies[t].result.reason = "\(error.stage == .dimension ? "dimension error" : "error") while generating instance \(i): \(error.description)"
-                    tallies[t].result.decidedAt = InstancePosition(instance: i, branch: 0)
-                    tallies[t].done = true
+                    _ = tallies[t].record(outcome, at: position) { kind, detail in
+                        Counterexample(kind: kind, instanceIndex: i, seed: instanceSeed, runSeed: seed, branch: 0,
+                                       instance: [], choices: context.choices, detail: "while generating instance \(i): " + detail)
+                    }
                 }
-                break instanceLoop
+                draws += 1
+                continue
             }
             let choices = context.choices
             for (b, leaf) in leaves.enumerated() {
-                if elapsed() > claim.budgetSeconds { budgetExhausted = true; break instanceLoop }
+                if elapsed() >= claim.budgetSeconds { budgetExhausted = true; break instanceLoop }
                 let position = InstancePosition(instance: i, branch: b)
                 func example(_ kind: Counterexample.Kind, _ detail: String) -> Counterexample {
                     Counterexample(kind: kind, instanceIndex: i, seed: instanceSeed, runSeed: seed, branch: b,
                                    instance: leaf.variables.map { InstanceVariable(name: $0.0, value: $0.1) }, choices: choices, detail: detail)
                 }
                 bindDefinitions(claim, leaf.scope)
-                let hypothesis = hypotheses(claim, leaf.scope, evaluator)
+                let hypothesis = Cancellation.withDeadline(deadline) { hypotheses(claim, leaf, evaluator) }
+                if case .limit(.budget, _) = hypothesis { budgetExhausted = true; break instanceLoop }
                 for t in tallies.indices where !tallies[t].done {
-                    tallies[t].result.tried += 1
-                    switch hypothesis {
-                    case let .error(err):
-                        fail(&tallies[t], err, position, example)
-                        continue
-                    case .vacuous:
-                        tallies[t].result.vacuous += 1
-                        tallies[t].result.vacuousByHypotheses += 1
-                        continue
-                    case let .undecided(r):
-                        ClaimRunner.recordUndecided(&tallies[t], "hypothesis undecided: \(r)", example)
-                        continue
-                    case .holds:
-                        break
+                    var outcome = hypothesis
+                    if case .true = hypothesis {
+                        let t0 = Date()
+                        outcome = Cancellation.withDeadline(deadline) { conclusion(claim.conclusions[t], leaf.scope, evaluator) }
+                        tallies[t].result.evaluationSeconds += Date().timeIntervalSince(t0)
+                        if case .limit(.budget, _) = outcome { budgetExhausted = true; break instanceLoop }
                     }
-                    let t0 = Date()
-                    let outcome = conclusion(claim.conclusions[t], leaf.scope, evaluator)
-                    tallies[t].result.evaluationSeconds += Date().timeIntervalSince(t0)
-                    switch outcome {
-                    case .vacuous:
-                        tallies[t].result.vacuous += 1
-                        tallies[t].result.vacuousByPremise += 1
-                    case let .true(bits):
-                        tallies[t].maxBits = max(tallies[t].maxBits, bits)
-                        tallies[t].result.decidedTrue += 1
-                        if let m = claim.conclusions[t].measure {
-                            let m0 = Date()
-                            ClaimRunner.record(measure: m, in: leaf.scope, evaluator, &tallies[t])
-                            shrinkTime += Date().timeIntervalSince(m0)
+                    if case let .true(bits) = outcome, let m = claim.conclusions[t].measure {
+                        _ = bits
+                        let m0 = Date()
+                        ClaimRunner.record(measure: m, in: leaf.scope, evaluator, &tallies[t])
+                        reportingTime += Date().timeIntervalSince(m0)
+                    }
+                    if let (body, bits) = tallies[t].record(outcome, at: position, example) {
+                        let r0 = Date()
+                        let failing = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: shrinking.maxSeconds)) {
+                            Explainer(claim: claim, evaluator: evaluator, instanceScope: leaf.scope, bits: bits).explain(body)
                         }
-                    case let .undecided(r, bits):
-                        tallies[t].maxBits = max(tallies[t].maxBits, bits)
-                        ClaimRunner.recordUndecided(&tallies[t], r, example)
-                    case let .false(body, bits):
-                        tallies[t].maxBits = max(tallies[t].maxBits, bits)
-                        tallies[t].result.decidedFalse += 1
-                        tallies[t].result.verdict = .fails
-                        tallies[t].result.decidedAt = position
-                        let failing = Explainer(claim: claim, evaluator: evaluator, instanceScope: leaf.scope, bits: bits).explain(body)
                         var original = example(.fails, failing.text)
                         original.failing = failing
                         original.bits = bits
-                        let s0 = Date()
                         tallies[t].result.counterexample = shrinking.enabled ? shrunk(claim, part: t, original) : original
-                        let spent = Date().timeIntervalSince(s0)
-                        shrinkTime += spent
+                        let spent = Date().timeIntervalSince(r0)
+                        reportingTime += spent
                         tallies[t].result.shrinkSeconds += spent
-                        tallies[t].done = true
-                    case let .error(err):
-                        fail(&tallies[t], err, position, example)
                     }
                 }
             }
+            draws += 1
         }
 
-        var result = finish(claim, tallies, start: start, budgetExhausted: budgetExhausted, minimumDecided: claim.minimumDecided)
+        var result = finish(claim, tallies, start: start, budgetExhausted: budgetExhausted, minimumDecided: claim.minimumDecided,
+                            enumerated: enumerated, draws: draws, requested: requested)
         result.seed = seed
         result.instances = instances
         result.draws = draws
@@ -215,19 +282,35 @@ public struct ClaimRunner: Sendable {
         return result
     }
 
+    /// Whether a draw makes no random choice (no generator, or exhaustive ones only): then every
+    /// draw gives the same instances, and one draw enumerates the claim's whole domain.
+    func isDeterministic(_ claim: Claim, seed: UInt64, draw i: Int) -> Bool {
+        let context = GeneratorContext(seed: ClaimRunner.instanceSeed(seed, i))
+        let deadline = Cancellation.instant(secondsFromNow: min(claim.budgetSeconds, 10))
+        guard (try? Cancellation.withDeadline(deadline, { () throws(ClaimError) in try expand(claim, context, makeEvaluator(claim)) })) != nil else {
+            return false
+        }
+        return context.choices.isEmpty
+    }
+
     /// Final verdicts from the tallies (HOLDS parts become INCONCLUSIVE when undecided, too few
     /// decided or out of budget).
-    func finish(_ claim: Claim, _ tallies: [Tally], start: Date, budgetExhausted: Bool, minimumDecided: Int) -> ClaimResult {
+    func finish(_ claim: Claim, _ tallies: [Tally], start: Date, budgetExhausted: Bool, minimumDecided: Int,
+                enumerated: Bool, draws: Int, requested: Int, randomDraws: Bool = true) -> ClaimResult {
         var degrees = IdentityDegree(claim: claim)
-        let parts = tallies.enumerated().map { (k, t) -> PartResult in
+        let parts = tallies.map { t -> PartResult in
             var r = t.result
+            let k = t.conclusion
             r.seconds = Date().timeIntervalSince(start)
-            ClaimRunner.settle(&r, minimumDecided: minimumDecided, budgetExhausted: budgetExhausted, budgetSeconds: claim.budgetSeconds)
+            r.enumerated = enumerated
+            ClaimRunner.settle(&r, minimumDecided: minimumDecided, budgetExhausted: budgetExhausted,
+                               budgetSeconds: claim.budgetSeconds, draws: draws, requested: requested)
             if t.maxBits > 0, r.verdict != .error { r.method = .certified(bits: t.maxBits) }
             // An identity of polynomials in random entries that held exactly everywhere is a
             // randomized proof; say so, with its Schwartz–Zippel bound — unless the bound is
-            // vacuous (degree·point probability ≥ 1), when the honest word is just "exact".
-            if r.verdict == .holds, r.method == .exact, k < claim.conclusions.count,
+            // vacuous (degree·point probability ≥ 1), when the honest word is just "exact" — and
+            // unless the domain was enumerated completely, which is stronger.
+            if r.verdict == .holds, r.method == .exact, !enumerated, randomDraws, k < claim.conclusions.count,
                let d = degrees.identityDegree(of: claim.conclusions[k].expr),
                Rational(d) * degrees.pointProbability < 1 {
                 r.method = .randomizedIdentity(degree: d, pointProbability: degrees.pointProbability)
@@ -246,8 +329,10 @@ public struct ClaimRunner: Sendable {
         result.paper = claim.paper
         result.statement = claim.statement
         result.minimumDecided = claim.minimumDecided
+        result.minimumDecidedReason = claim.minimumDecidedReason
         result.budgetSeconds = claim.budgetSeconds
         result.budgetExhausted = budgetExhausted
+        result.enumerated = enumerated
         return result
     }
 
@@ -271,88 +356,66 @@ public struct ClaimRunner: Sendable {
         }
     }
 
-    /// Turns a provisional HOLDS (no false instance, no error) into the final verdict from the
-    /// counts: INCONCLUSIVE when some instance was undecided, when fewer than `minimumDecided`
-    /// were non-vacuous ("gave up"), or when the budget ran out before any was decided.
-    static func settle(_ r: inout PartResult, minimumDecided: Int, budgetExhausted: Bool, budgetSeconds: Double) {
+    /// The verdict rules, in one place (used by runs, replays and merges): turns a provisional
+    /// HOLDS (no false instance, no error) into the final verdict from the counts.
+    ///
+    /// - Some instance undecided (a comparison or a resource limit): INCONCLUSIVE, with the
+    ///   first undecided instance's reason.
+    /// - The budget ran out before every draw was done: INCONCLUSIVE ("budget: 17 of 40 draws").
+    /// - Fewer than `minimumDecided` non-vacuous instances were decided: INCONCLUSIVE ("gave
+    ///   up"), unless the domain was enumerated completely (`enumerated`), when every instance
+    ///   there is was decided and the HOLDS is a proof over that domain.
+    static func settle(_ r: inout PartResult, minimumDecided: Int, budgetExhausted: Bool, budgetSeconds: Double,
+                       draws: Int, requested: Int) {
         guard r.verdict == .holds else { return }
         let decided = r.decidedTrue
         if r.undecided > 0 {
             r.verdict = .inconclusive
             r.reason = "\(r.undecided) instance(s) undecided" + (r.reason.map { ": \($0)" } ?? "")
+        } else if budgetExhausted {
+            r.verdict = .inconclusive
+            r.reason = "budget: the \(ClaimRunner.seconds(budgetSeconds)) s budget ran out after \(draws) of \(requested) draws (\(decided) non-vacuous instance(s) decided)"
+        } else if r.enumerated {
+            if decided == 0 {
+                r.verdict = .inconclusive
+                r.reason = "vacuous: every one of the \(r.tried) enumerated instance(s) is vacuous"
+            }
         } else if decided < max(1, minimumDecided) {
             r.verdict = .inconclusive
-            r.reason = "gave up: only \(decided) non-vacuous instance(s) of \(r.tried) (\(r.vacuous) vacuous)"
-        } else if budgetExhausted && decided == 0 {
-            r.verdict = .inconclusive
-            r.reason = "budget of \(budgetSeconds) s exhausted"
+            r.reason = "gave up: only \(decided) non-vacuous instance(s) decided of \(r.tried) (\(r.vacuous) vacuous); HOLDS needs \(max(1, minimumDecided))"
         }
     }
 
-    /// An undecided instance: counted; the first one is kept, with its reason (so the reason of
-    /// an INCONCLUSIVE verdict is that of its first undecided instance, in the order of draws).
-    static func recordUndecided(_ t: inout Tally, _ reason: String, _ example: (Counterexample.Kind, String) -> Counterexample) {
-        t.result.undecided += 1
-        if t.result.undecidedInstance == nil {
-            t.result.reason = reason
-            t.result.undecidedInstance = example(.undecided, reason)
-        }
-    }
-
-    /// An evaluation error: ERROR with the instance, except resource limits, which leave the
-    /// instance undecided.
-    func fail(_ t: inout Tally, _ err: ClaimError, _ position: InstancePosition, _ example: (Counterexample.Kind, String) -> Counterexample) {
-        if err.isLimit {
-            ClaimRunner.recordUndecided(&t, err.message, example)
-            return
-        }
-        t.result.verdict = .error
-        t.result.reason = (err.stage == .dimension ? "dimension error: " : "") + err.description
-        t.result.counterexample = example(.error, "evaluation error: \(err.message)")
-        t.result.decidedAt = position
-        t.done = true
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() && abs(s) < 1e15 ? String(Int(s)) : String(s)
     }
 
     // MARK: Evaluating one instance
 
-    enum HypothesisOutcome {
-        case holds
-        case vacuous
-        case undecided(String)
-        case error(ClaimError)
-    }
-
-    /// The claim's hypotheses on an instance (Kleene conjunction, stopping at the first false).
-    func hypotheses(_ claim: Claim, _ scope: Scope, _ ev: Evaluator) -> HypothesisOutcome {
+    /// The claim's hypotheses on an instance (Kleene conjunction, stopping at the first false):
+    /// `.true(bits: 0)` when they hold, else vacuous, undecided, a limit or an error.
+    func hypotheses(_ claim: Claim, _ leaf: Leaf, _ ev: Evaluator) -> InstanceOutcome {
+        if leaf.vacuous { return .vacuous(byHypotheses: true) }
         var hypothesis = Truth.true
         for a in claim.assume {
             do {
-                hypothesis = hypothesis && (try ev.truth(try ev.eval(a, scope), a))
-            } catch { return .error(error) }
-            if hypothesis == .false { return .vacuous }
+                hypothesis = hypothesis && (try ev.truth(try ev.eval(a, leaf.scope), a))
+            } catch { return InstanceOutcome(error, inHypotheses: true) }
+            if hypothesis == .false { return .vacuous(byHypotheses: true) }
         }
-        if case let .unknown(r) = hypothesis { return .undecided(r) }
-        return .holds
-    }
-
-    enum ConclusionOutcome {
-        case vacuous
-        case `true`(bits: Int)
-        /// `body` is the formula that was false (the consequence of a top-level implication).
-        case `false`(body: Expr, bits: Int)
-        case undecided(String, bits: Int)
-        case error(ClaimError)
+        if case let .unknown(r) = hypothesis { return .undecided("hypothesis undecided: \(r)", bits: ev.enclosureBits) }
+        return .true(bits: 0)
     }
 
     /// One conclusion on an instance whose hypotheses hold.
-    func conclusion(_ c: Claim.Conclusion, _ scope: Scope, _ ev: Evaluator) -> ConclusionOutcome {
+    func conclusion(_ c: Claim.Conclusion, _ scope: Scope, _ ev: Evaluator) -> InstanceOutcome {
         ev.enclosureBits = 0
         do {
             var body = c.expr
             // A top-level implication: its antecedent is a hypothesis of this conclusion.
             if case let .binary(.implies, p, q) = c.expr.kind {
                 let premise = try ev.truth(try ev.eval(p, scope), p)
-                if premise == .false { return .vacuous }
+                if premise == .false { return .vacuous(byHypotheses: false) }
                 if case let .unknown(r) = premise { return .undecided("premise undecided: \(r)", bits: ev.enclosureBits) }
                 body = q
             }
@@ -363,50 +426,89 @@ public struct ClaimRunner: Sendable {
             case let .unknown(r): return .undecided(r, bits: ev.enclosureBits)
             }
         } catch {
-            return .error(error)
+            return InstanceOutcome(error, inHypotheses: false)
         }
     }
 
     /// Hypotheses and one conclusion on an instance: `.false` only when the hypotheses hold and
     /// the conclusion was decided false.
-    func outcome(_ claim: Claim, part t: Int, _ leaf: Leaf, _ ev: Evaluator) -> ConclusionOutcome {
+    func outcome(_ claim: Claim, part t: Int, _ leaf: Leaf, _ ev: Evaluator) -> InstanceOutcome {
         bindDefinitions(claim, leaf.scope)
-        switch hypotheses(claim, leaf.scope, ev) {
-        case .holds: return conclusion(claim.conclusions[t], leaf.scope, ev)
-        case .vacuous: return .vacuous
-        case let .undecided(r): return .undecided("hypothesis undecided: \(r)", bits: ev.enclosureBits)
-        case let .error(e): return .error(e)
-        }
+        let h = hypotheses(claim, leaf, ev)
+        guard case .true = h else { return h }
+        return conclusion(claim.conclusions[t], leaf.scope, ev)
     }
 
     // MARK: Drawing instances
 
     /// Every instance of one draw: "given" entries evaluated in order with the generators of
-    /// `ctx`, branching on exhaustive generators (depth-first).
+    /// `ctx`, branching on exhaustive generators (depth-first). A hypothesis is checked as soon
+    /// as the variables it depends on are bound: where it is already false, the branch stops
+    /// there as one vacuous instance, so a later generator never sees a draw the hypotheses
+    /// exclude (`given B: inverse(A)` after `assume det(A) != 0`). A generator whose domain is
+    /// empty on a draw (an empty `int` range) makes that branch vacuous too.
     func expand(_ claim: Claim, _ ctx: GeneratorContext, _ ev: Evaluator) throws(ClaimError) -> [Leaf] {
         var leaves: [Leaf] = []
-        try expand(claim, 0, Scope.root(), [], ctx, ev, &leaves)
+        let schedule = ClaimRunner.hypothesisSchedule(claim)
+        try expand(claim, 0, Scope.root(), [], ctx, ev, schedule, &leaves)
         return leaves
+    }
+
+    /// For each "given" index k, the hypotheses whose variables are all bound once entry k is:
+    /// their dependencies through definitions, with the latest "given" among them.
+    static func hypothesisSchedule(_ claim: Claim) -> [[Expr]] {
+        var schedule = Array(repeating: [Expr](), count: max(claim.given.count, 1))
+        var givenIndex: [String: Int] = [:]
+        for (k, g) in claim.given.enumerated() { for n in g.names { givenIndex[n] = k } }
+        var definitions: [String: Claim.Definition] = [:]
+        for d in claim.define { definitions[d.name] = d }
+        for a in claim.assume {
+            var latest = 0
+            var seen: Set<String> = []
+            var pending = Array(a.referencedNames)
+            while let n = pending.popLast() {
+                guard seen.insert(n).inserted else { continue }
+                if let k = givenIndex[n] { latest = max(latest, k) }
+                if let d = definitions[n] {
+                    let params = Set(d.parameters ?? [])
+                    pending.append(contentsOf: d.body.referencedNames.subtracting(params))
+                }
+            }
+            schedule[latest].append(a)
+        }
+        return schedule
     }
 
     /// Evaluates "given" entries from index k on, branching on exhaustive generators.
     func expand(_ claim: Claim, _ k: Int, _ scope: Scope, _ vars: [(String, Value)], _ ctx: GeneratorContext,
-                _ ev: Evaluator, _ leaves: inout [Leaf]) throws(ClaimError) {
-        if k == claim.given.count {
-            leaves.append(Leaf(scope: scope, variables: vars))
+                _ ev: Evaluator, _ schedule: [[Expr]], _ leaves: inout [Leaf]) throws(ClaimError) {
+        func add(_ leaf: Leaf) throws(ClaimError) {
+            leaves.append(leaf)
             if leaves.count > branchLimit {
                 throw ClaimError.limit(.branches, "more than \(branchLimit) exhaustive branches in one draw", at: claim.given.last?.generator.location)
             }
+        }
+        if k == claim.given.count {
+            try add(Leaf(scope: scope, variables: vars))
             return
+        }
+        if Cancellation.isCancelled {
+            throw ClaimError.limit(.budget, "the claim's time budget ran out while drawing an instance", at: claim.given[k].generator.location)
         }
         let g = claim.given[k]
         let values: [Value]
-        if case let .call(name, args, _) = g.generator.kind, GeneratorContext.exhaustiveNames.contains(name) {
-            var argValues: [Value] = []
-            for a in args { argValues.append(try ev.eval(a, scope)) }
-            values = try GeneratorContext.enumerate(name, argValues, g.generator, ev, limit: branchLimit)
-        } else {
-            values = [try ev.withGenerators(ctx) { () throws(ClaimError) in try ev.eval(g.generator, scope) }]
+        do throws(ClaimError) {
+            if case let .call(name, args, _) = g.generator.kind, GeneratorContext.exhaustiveNames.contains(name) {
+                var argValues: [Value] = []
+                for a in args { argValues.append(try ev.eval(a, scope)) }
+                values = try GeneratorContext.enumerate(name, argValues, g.generator, ev, limit: branchLimit)
+            } else {
+                values = [try ev.withGenerators(ctx) { () throws(ClaimError) in try ev.eval(g.generator, scope) }]
+            }
+        } catch {
+            guard error.kind == .outsideDomain else { throw error }
+            try add(Leaf(scope: scope, variables: vars, vacuous: true))
+            return
         }
         for v in values {
             let child = Scope.child(of: scope)
@@ -420,8 +522,24 @@ public struct ClaimRunner: Sendable {
                 }
                 for (n, x) in zip(g.names, items) { child.bindValue(n, x); newVars.append((n, x)) }
             }
-            try expand(claim, k + 1, child, newVars, ctx, ev, &leaves)
+            if k < schedule.count, !schedule[k].isEmpty, k + 1 < claim.given.count, excluded(claim, schedule[k], child, ev) {
+                try add(Leaf(scope: child, variables: newVars, vacuous: true))
+                continue
+            }
+            try expand(claim, k + 1, child, newVars, ctx, ev, schedule, &leaves)
         }
+    }
+
+    /// Whether one of these hypotheses is decided false in `scope` (definitions bound in a
+    /// throwaway child scope). Errors and undecided values are left to the full check of the
+    /// instance, which reports them.
+    func excluded(_ claim: Claim, _ hypotheses: [Expr], _ scope: Scope, _ ev: Evaluator) -> Bool {
+        let probe = Scope.child(of: scope)
+        bindDefinitions(claim, probe)
+        for a in hypotheses {
+            if let v = try? ev.eval(a, probe), let t = try? ev.truth(v, a), t == .false { return true }
+        }
+        return false
     }
 
     /// An instance from given values (a replay): every quantified variable bound, no generator run.

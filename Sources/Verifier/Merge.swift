@@ -82,6 +82,7 @@ public enum Merge {
         r.seconds = shards.map(\.seconds).max() ?? 0
         r.draws = shards.map(\.draws).reduce(0, +)
         r.budgetExhausted = shards.contains { $0.budgetExhausted }
+        r.enumerated = shards.contains { $0.enumerated }
         if let withError = shards.first(where: { $0.loadError != nil }) {
             r.loadError = withError.loadError
             r.parts = []
@@ -93,6 +94,17 @@ public enum Merge {
         }
         r.parts = names.indices.map { k in mergePart(shards.map { $0.parts[k] }, claim: r) }
         return r
+    }
+
+    /// The method of a merged part: never stronger than any shard's. A certified interval in
+    /// one shard makes the whole certified (at the largest precision); a randomized identity test
+    /// in one shard stays a randomized identity test (its bound is per instance, so it holds for
+    /// the union); only if every shard was exact is the merge exact.
+    static func combinedMethod(_ parts: [PartResult]) -> Method {
+        let bits = parts.map(\.method.bits).max() ?? 0
+        if bits > 0 { return .certified(bits: bits) }
+        for p in parts { if case .randomizedIdentity = p.method { return p.method } }
+        return .exact
     }
 
     static func mergePart(_ parts: [PartResult], claim: ClaimResult) -> PartResult {
@@ -118,6 +130,7 @@ public enum Merge {
             m.reason = d.reason
             m.counterexample = d.counterexample
             m.decidedAt = d.decidedAt
+            m.errorStage = d.errorStage
             m.method = d.verdict == .error ? d.method : (bits > 0 ? .certified(bits: bits) : .exact)
             return m
         }
@@ -125,8 +138,10 @@ public enum Merge {
         m.reason = undecided?.detail
         m.counterexample = nil
         m.decidedAt = nil
-        m.method = bits > 0 ? .certified(bits: bits) : .exact
-        ClaimRunner.settle(&m, minimumDecided: claim.minimumDecided, budgetExhausted: claim.budgetExhausted, budgetSeconds: claim.budgetSeconds)
+        m.enumerated = parts.contains { $0.enumerated }
+        m.method = combinedMethod(parts)
+        ClaimRunner.settle(&m, minimumDecided: claim.minimumDecided, budgetExhausted: claim.budgetExhausted, budgetSeconds: claim.budgetSeconds,
+                           draws: claim.draws, requested: claim.enumerated ? 1 : claim.instances)
         return m
     }
 }

@@ -69,53 +69,30 @@ extension ClaimRunner {
             return c
         }
         let position = InstancePosition(instance: index, branch: branch)
-        let hypothesis = hypotheses(claim, instance.scope, evaluator)
+        let hypothesis = hypotheses(claim, instance, evaluator)
         for t in tallies.indices where !tallies[t].done {
-            tallies[t].result.tried = 1
-            switch hypothesis {
-            case let .error(err): fail(&tallies[t], err, position, example); continue
-            case .vacuous:
-                tallies[t].result.vacuous = 1
-                tallies[t].result.vacuousByHypotheses = 1
-                continue
-            case let .undecided(r):
-                ClaimRunner.recordUndecided(&tallies[t], "hypothesis undecided: \(r)", example)
-                continue
-            case .holds: break
+            var outcome = hypothesis
+            if case .true = hypothesis {
+                let t0 = Date()
+                outcome = conclusion(claim.conclusions[t], instance.scope, evaluator)
+                tallies[t].result.evaluationSeconds = Date().timeIntervalSince(t0)
             }
-            let t0 = Date()
-            let outcome = conclusion(claim.conclusions[t], instance.scope, evaluator)
-            tallies[t].result.evaluationSeconds = Date().timeIntervalSince(t0)
-            switch outcome {
-            case .vacuous:
-                tallies[t].result.vacuous = 1
-                tallies[t].result.vacuousByPremise = 1
-            case let .true(bits):
-                tallies[t].maxBits = bits
-                tallies[t].result.decidedTrue = 1
-            case let .undecided(r, bits):
-                tallies[t].maxBits = bits
-                ClaimRunner.recordUndecided(&tallies[t], r, example)
-            case let .false(body, bits):
-                tallies[t].maxBits = bits
-                tallies[t].result.decidedFalse = 1
-                tallies[t].result.verdict = .fails
-                tallies[t].result.decidedAt = position
+            if let (body, bits) = tallies[t].record(outcome, at: position, example) {
                 let failing = Explainer(claim: claim, evaluator: evaluator, instanceScope: instance.scope, bits: bits).explain(body)
                 var c = example(.fails, failing.text)
                 c.failing = failing
                 c.bits = bits
                 tallies[t].result.counterexample = c
-            case let .error(err):
-                fail(&tallies[t], err, position, example)
             }
         }
-        var kept = tallies.enumerated().filter { selected.contains($0.offset) }.map(\.element)
+        // One instance is all a replay decides: it is exempt from `min_decided`, and a vacuous
+        // instance decides nothing.
+        var kept = tallies.filter { selected.contains($0.conclusion) }
         for t in kept.indices where kept[t].result.verdict == .holds && kept[t].result.vacuous > 0 {
             kept[t].result.verdict = .inconclusive
             kept[t].result.reason = "the replayed instance is vacuous: " + (kept[t].result.vacuousByHypotheses > 0 ? "a hypothesis (\"assume\") is false on it" : "the premise of the conclusion is false on it")
         }
-        var result = finish(claim, kept, start: start, budgetExhausted: false, minimumDecided: 1)
+        var result = finish(claim, kept, start: start, budgetExhausted: false, minimumDecided: 1, enumerated: false, draws: 1, requested: 1, randomDraws: false)
         result.replayedFrom = file.path
         result.instances = 1
         result.draws = 1

@@ -272,6 +272,12 @@ public struct PartResult: Sendable {
     public var measure: MeasureSummary?
     /// The Markdown report written for this part (`--report`).
     public var reportFile: String?
+    /// The stage of the error behind an ERROR verdict (`.dimension` for an ill-typed formula).
+    public var errorStage: ClaimError.Stage?
+    /// True when the claim's draws make no random choice, so its whole (finite) domain was
+    /// enumerated by one draw: a HOLDS is then a proof over that domain, exempt from
+    /// `min_decided`.
+    public var enumerated = false
 
     public init(claimID: String, label: String, part: String, verdict: Verdict, expected: Claim.Expectation, method: Method) {
         self.claimID = claimID
@@ -282,12 +288,20 @@ public struct PartResult: Sendable {
         self.method = method
     }
 
+    /// What a HOLDS rests on, in words: the whole enumerated domain (a proof over it), or the
+    /// number of random instances decided. Empty for other verdicts.
+    public var evidence: String {
+        guard verdict == .holds else { return "" }
+        if enumerated { return "proof over the enumerated domain (\(decidedTrue) instance(s), \(vacuous) vacuous)" }
+        return "\(decidedTrue) random instance(s) decided"
+    }
+
     /// True when the verdict is the recorded expectation.
     public var meetsExpectation: Bool {
         switch expected {
         case .holds: verdict == .holds
         case .fails: verdict == .fails
-        case .illTyped: verdict == .error && (reason ?? "").contains("dimension error")
+        case .illTyped: verdict == .error && errorStage == .dimension
         }
     }
 
@@ -330,8 +344,12 @@ public struct ClaimResult: Sendable {
     /// The claim's `min_decided` and budget, and whether the budget ran out: what a merge of
     /// shards needs to decide the verdict from summed counts.
     public var minimumDecided = 1
+    /// Why the claim asks for fewer than the default `min_decided`, when it does.
+    public var minimumDecidedReason: String?
     public var budgetSeconds: Double = 0
     public var budgetExhausted = false
+    /// True when one draw enumerated the claim's whole domain (see `PartResult.enumerated`).
+    public var enumerated = false
     /// Set when this result covers only the instances of one shard (`--shard i/n`).
     public var shard: Shard?
     /// Set when the run replayed an instance file instead of drawing.

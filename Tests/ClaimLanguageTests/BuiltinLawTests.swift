@@ -61,7 +61,7 @@ struct BuiltinLawTests {
           "claims": { "ok": "l[1] == fro2(A) and S[1, 1] == fro2(A) and sqrt(S*S)[1] >= 0",
                       "out_of_range": "l[2] == 0" },
           "expect": { "ok": "holds", "out_of_range": "holds" },
-          "instances": 5 }
+          "instances": 12 }
         """)
         #expect(r.parts["ok"]?.verdict == .holds, "\(r.parts["ok"]?.reason ?? "")")
         #expect(r.parts["out_of_range"]?.verdict == .error)

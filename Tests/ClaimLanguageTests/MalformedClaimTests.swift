@@ -11,7 +11,7 @@ struct MalformedClaimTests {
         """
         { "id": "t", "paper": "t", "label": "t", "statement": "t",
           "given": { \(given) }, "define": { \(define) },
-          "claims": { "c": "\(conclusion)" }, "expect": { "c": "holds" }, "instances": 5 }
+          "claims": { "c": "\(conclusion)" }, "expect": { "c": "holds" }, "instances": 12 }
         """
     }
 

@@ -24,7 +24,7 @@ struct MethodAndMeasureTests {
         { "id": "t", "paper": "t", "label": "t", "statement": "t",
           "given": { "n": "int(1...2)", "A": "matrix(n, n)" },
           "claims": { "low": "A*A == A*A", "high": "(A*A)*(A*A)*(A*A)*(A*A) == A^8" },
-          "expect": { "low": "holds", "high": "holds" }, "instances": 5 }
+          "expect": { "low": "holds", "high": "holds" }, "instances": 12 }
         """)
         #expect(r.parts["low"]?.method == .randomizedIdentity(degree: 2, pointProbability: Rational(1, 8)))
         #expect(r.parts["high"]?.verdict == .holds)

@@ -10,7 +10,7 @@ struct ShapeCheckerTests {
         { "id": "t", "paper": "t", "label": "t", "statement": "t",
           "given": { "m": "int(2...2)", "k": "int(2...2)", "n": "int(1...3)",
                      "W": "matrix(m, k)", "S": "matrix(k, n)", "C": "symmetric(k)" },
-          "claims": { "c": "\(conclusion)" }, "expect": { "c": "holds" }, "instances": 3 }
+          "claims": { "c": "\(conclusion)" }, "expect": { "c": "holds" }, "instances": 12 }
         """
     }
 

@@ -288,7 +288,7 @@ extension GeneratorContext {
                 var combo = Array(0..<q)
                 while true {
                     out.append(.indices(combo.map { dom[$0] }))
-                    if out.count > limit { throw ev.fail(e, "all_subsets: more than \(limit) subsets") }
+                    if out.count > limit { throw ClaimError.limit(.branches, "all_subsets: more than \(limit) subsets", at: e.location) }
                     var i = q - 1
                     while i >= 0 && combo[i] == dom.count - q + i { i -= 1 }
                     if i < 0 { break }

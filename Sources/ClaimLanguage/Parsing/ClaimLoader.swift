@@ -136,11 +136,50 @@ public enum ClaimLoader {
             budget = secs
         }
         let instances = try integer("instances", default: 40)
-        return Claim(file: file, id: id, paper: paper, label: label, statement: statement, note: note,
-                     given: given, assume: assume, define: define, conclusions: conclusions,
-                     instances: instances, seed: UInt64(try integer("seed", default: 1)),
-                     budgetSeconds: budget, minimumDecided: try integer("min_decided", default: 1),
-                     maximumDimension: try integer("max_dimension", default: 400))
+        let (minimumDecided, minimumReason) = try parseMinimumDecided(json["min_decided"])
+        var claim = Claim(file: file, id: id, paper: paper, label: label, statement: statement, note: note,
+                          given: given, assume: assume, define: define, conclusions: conclusions,
+                          instances: instances, seed: UInt64(try integer("seed", default: 1)),
+                          budgetSeconds: budget, minimumDecided: minimumDecided,
+                          maximumDimension: try integer("max_dimension", default: 400))
+        claim.minimumDecidedReason = minimumReason
+        return claim
+    }
+
+    /// `min_decided`: an integer of at least `Claim.defaultMinimumDecided`, or
+    /// `{"count": k, "reason": "…"}` for any k ≥ 1 with a nonempty reason (asking for fewer
+    /// decided instances than the default must say why).
+    static func parseMinimumDecided(_ v: JSONValue?) throws(ClaimError) -> (Int, String?) {
+        guard let v else { return (Claim.defaultMinimumDecided, nil) }
+        func count(_ j: JSONValue) throws(ClaimError) -> Int {
+            guard case let .number(text, _) = j, let k = Int(text), k >= 1, k <= 1_000_000 else {
+                throw ClaimError(.load, "\"min_decided\" must be an integer from 1 to 1000000", at: j.location)
+            }
+            return k
+        }
+        switch v {
+        case .number:
+            let k = try count(v)
+            guard k >= Claim.defaultMinimumDecided else {
+                throw ClaimError(.load, "\"min_decided\": \(k) is below the default \(Claim.defaultMinimumDecided); say why with {\"count\": \(k), \"reason\": \"…\"}", at: v.location)
+            }
+            return (k, nil)
+        case let .object(ms, loc):
+            for m in ms where m.key != "count" && m.key != "reason" {
+                throw ClaimError(.load, "unknown key \"\(m.key)\" in \"min_decided\" (known: count, reason)", at: m.value.location)
+            }
+            guard let c = ms.first(where: { $0.key == "count" })?.value else {
+                throw ClaimError(.load, "\"min_decided\" needs \"count\"", at: loc)
+            }
+            let k = try count(c)
+            guard let reason = ms.first(where: { $0.key == "reason" })?.value.stringValue,
+                  !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ClaimError(.load, "\"min_decided\" needs a nonempty \"reason\"", at: loc)
+            }
+            return (k, reason)
+        default:
+            throw ClaimError(.load, "\"min_decided\" must be an integer or {\"count\": k, \"reason\": \"…\"}", at: v.location)
+        }
     }
 
     static func parseExpectation(_ v: JSONValue) throws(ClaimError) -> Claim.Expectation {

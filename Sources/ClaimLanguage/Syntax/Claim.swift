@@ -51,8 +51,15 @@ public struct Claim: Sendable {
     public var seed: UInt64
     /// Wall-clock budget for the whole claim, in seconds.
     public var budgetSeconds: Double
-    /// Fewest non-vacuous instances for HOLDS; fewer is "gave up" (INCONCLUSIVE).
+    /// Fewest non-vacuous instances for HOLDS; fewer is "gave up" (INCONCLUSIVE). At least
+    /// `Claim.defaultMinimumDecided` unless `minimumDecidedReason` says why fewer suffice.
     public var minimumDecided: Int
+    /// Why this claim asks for fewer than `defaultMinimumDecided` decided instances.
+    public var minimumDecidedReason: String? = nil
     /// Largest matrix dimension an operation may build.
     public var maximumDimension: Int
+
+    /// The default `min_decided`: HOLDS needs at least this many decided non-vacuous random
+    /// instances (a claim may ask for fewer only with a stated reason).
+    public static let defaultMinimumDecided = 10
 }

@@ -55,7 +55,8 @@ public enum JSONReport {
             ("file", .string(r.file)), ("claim", r.claimID.map { .string($0) } ?? .null), ("label", r.label.map { .string($0) }),
             ("paper", r.paper.map { .string($0) }), ("statement", r.statement.map { .string($0) }),
             ("seed", .string(String(r.seed))), ("instances", .int(r.instances)), ("draws", .int(r.draws)),
-            ("min_decided", .int(r.minimumDecided)), ("budget_seconds", .decimal(r.budgetSeconds)),
+            ("min_decided", .int(r.minimumDecided)), ("min_decided_reason", r.minimumDecidedReason.map { .string($0) }),
+            ("enumerated", .bool(r.enumerated)), ("budget_seconds", .decimal(r.budgetSeconds)),
             ("budget_exhausted", .bool(r.budgetExhausted)), ("seconds", .decimal(r.seconds)),
             ("load_error", r.loadError.map { .string($0) } ?? .null),
             ("replayed_from", r.replayedFrom.map { .string($0) }),
@@ -85,6 +86,9 @@ public enum JSONReport {
             ("expected_reason", expectedReason.map { .string($0) }),
             ("as_expected", .bool(p.meetsExpectation)),
             ("method", .string(p.method.description)),
+            ("evidence", p.verdict == .holds ? .string(p.evidence) : nil),
+            ("enumerated", .bool(p.enumerated)),
+            ("error_stage", p.errorStage.map { .string($0.rawValue) }),
             ("precision_bits", p.method.bits > 0 ? .int(p.method.bits) : nil),
             ("identity_degree", { if case let .randomizedIdentity(d, _) = p.method { return .int(d) } else { return nil } }()),
             ("identity_point_probability", { if case let .randomizedIdentity(_, q) = p.method { return .string(q.description) } else { return nil } }()),
@@ -190,6 +194,8 @@ public enum JSONReport {
             r.minimumDecided = c["min_decided"]?.intValue ?? 1
             r.budgetSeconds = c["budget_seconds"]?.doubleValue ?? 0
             r.budgetExhausted = c["budget_exhausted"]?.boolValue ?? false
+            r.minimumDecidedReason = c["min_decided_reason"]?.stringValue
+            r.enumerated = c["enumerated"]?.boolValue ?? false
             r.replayedFrom = c["replayed_from"]?.stringValue
             r.shard = shard
             byFile[f] = claims.count
@@ -244,6 +250,10 @@ public enum JSONReport {
         r.evaluationSeconds = p["statistics"]?["evaluation_seconds"]?.doubleValue ?? 0
         r.shrinkSeconds = p["statistics"]?["shrink_seconds"]?.doubleValue ?? 0
         r.reason = p["reason"]?.stringValue
+        r.enumerated = p["enumerated"]?.boolValue ?? false
+        r.errorStage = p["error_stage"]?.stringValue.flatMap(ClaimError.Stage.init(rawValue:))
+        // Version-2 files written before "error_stage" existed said so only in the reason.
+        if r.errorStage == nil, verdict == .error, (r.reason ?? "").hasPrefix("dimension error") { r.errorStage = .dimension }
         if let d = p["decided_at"], let i = d["instance"]?.intValue, let b = d["branch"]?.intValue {
             r.decidedAt = InstancePosition(instance: i, branch: b)
         }
