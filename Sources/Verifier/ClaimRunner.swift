@@ -29,6 +29,8 @@ public struct ClaimRunner: Sendable {
     public var shard: Shard?
     /// How counterexamples are shrunk before they are reported.
     public var shrinking = ShrinkOptions()
+    /// The search phases beside the random draws (small scope before, targeted after).
+    public var search = SearchOptions()
 
     public init(instances: Int? = nil, seed: UInt64? = nil) {
         instancesOverride = instances
@@ -206,6 +208,90 @@ public struct ClaimRunner: Sendable {
             indices = [first]
         }
         let requested = indices.filter { i in shard.map { $0.owns(fileIndex: fileIndex, instance: i) } ?? true }.count
+
+        // One evaluation of a part on a leaf under the claim's deadline; a false outcome becomes
+        // the part's counterexample (explained, shrunk). Returns the outcome.
+        func evaluate(_ t: Int, _ leaf: Leaf, _ hypothesis: InstanceOutcome, _ evaluator: Evaluator, _ deadline: UInt64,
+                      _ position: InstancePosition, count: Bool,
+                      _ example: (Counterexample.Kind, String) -> Counterexample) -> InstanceOutcome {
+            var outcome = hypothesis
+            if case .true = hypothesis {
+                let t0 = Date()
+                outcome = Cancellation.withDeadline(deadline) { conclusion(claim.conclusions[t], leaf.scope, evaluator) }
+                tallies[t].result.evaluationSeconds += Date().timeIntervalSince(t0)
+            }
+            if case .true = outcome, count, let m = claim.conclusions[t].measure {
+                let m0 = Date()
+                ClaimRunner.record(measure: m, in: leaf.scope, evaluator, &tallies[t])
+                reportingTime += Date().timeIntervalSince(m0)
+            }
+            // An instance the budget interrupted is not counted: the run stops there.
+            if case .limit(.budget, _) = outcome { return outcome }
+            let found: (Expr, Int)?
+            if count {
+                found = tallies[t].record(outcome, at: position, example)
+            } else if case let .false(body, bits) = outcome {
+                // A search phase's instance: not part of the random sample's counts, but its
+                // counterexample is as good as any.
+                tallies[t].result.searchFound += 1
+                tallies[t].result.decidedFalse += 1
+                tallies[t].result.verdict = .fails
+                tallies[t].result.decidedAt = position
+                tallies[t].done = true
+                found = (body, bits)
+            } else {
+                found = nil
+            }
+            if let (body, bits) = found {
+                let r0 = Date()
+                let failing = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: shrinking.maxSeconds)) {
+                    Explainer(claim: claim, evaluator: evaluator, instanceScope: leaf.scope, bits: bits).explain(body)
+                }
+                var original = example(.fails, failing.text)
+                original.failing = failing
+                original.bits = bits
+                tallies[t].result.counterexample = shrinking.enabled ? shrunk(claim, part: t, original) : original
+                let spent = Date().timeIntervalSince(r0)
+                reportingTime += spent
+                tallies[t].result.shrinkSeconds += spent
+            }
+            return outcome
+        }
+
+        // Search phases run in unsharded runs of random claims, and in the shard that owns draw 0
+        // (the small-scope phase is deterministic, so the merged verdict is the unsharded one);
+        // the targeted phase climbs from the run's own draws, so it runs unsharded only.
+        let ownsFirst = shard.map { $0.owns(fileIndex: fileIndex, instance: 0) } ?? true
+        if !enumerated, onlyInstance == nil, ownsFirst, search.smallScope > 0 {
+            smallScope: for (k, list) in ClaimRunner.smallScopeSequences(count: search.smallScope, seed: seed).enumerated() {
+                if tallies.allSatisfy(\.done) || elapsed() >= claim.budgetSeconds { break }
+                let deadline = Cancellation.instant(secondsFromNow: claim.budgetSeconds - elapsed())
+                let context = GeneratorContext(replaying: list)
+                let evaluator = makeEvaluator(claim)
+                guard let leaves = try? Cancellation.withDeadline(deadline, { () throws(ClaimError) in try expand(claim, context, evaluator) }) else { continue }
+                let choices = context.choices
+                for (b, leaf) in leaves.enumerated() where !leaf.vacuous {
+                    if elapsed() >= claim.budgetSeconds { break smallScope }
+                    func example(_ kind: Counterexample.Kind, _ detail: String) -> Counterexample {
+                        var c = Counterexample(kind: kind, instanceIndex: k, seed: 0, runSeed: seed, branch: b,
+                                               instance: leaf.variables.map { InstanceVariable(name: $0.0, value: $0.1) }, choices: choices, detail: detail)
+                        c.phase = .smallScope
+                        return c
+                    }
+                    bindDefinitions(claim, leaf.scope)
+                    let hypothesis = Cancellation.withDeadline(deadline) { hypotheses(claim, leaf, evaluator) }
+                    guard case .true = hypothesis else { continue }
+                    for t in tallies.indices where !tallies[t].done {
+                        tallies[t].result.searchTried += 1
+                        _ = evaluate(t, leaf, hypothesis, evaluator, deadline, InstancePosition(instance: -1, branch: k), count: false, example)
+                    }
+                }
+            }
+        }
+        let randomStart = Date()
+        // The choice sequences of the random draws, kept as starting points for the targeted phase.
+        var starts: [[Int]] = []
+
         instanceLoop: for i in indices {
             if tallies.allSatisfy(\.done) { break }
             if let s = shard, !s.owns(fileIndex: fileIndex, instance: i) { continue }
@@ -242,35 +328,69 @@ public struct ClaimRunner: Sendable {
                 let hypothesis = Cancellation.withDeadline(deadline) { hypotheses(claim, leaf, evaluator) }
                 if case .limit(.budget, _) = hypothesis { budgetExhausted = true; break instanceLoop }
                 for t in tallies.indices where !tallies[t].done {
-                    var outcome = hypothesis
-                    if case .true = hypothesis {
-                        let t0 = Date()
-                        outcome = Cancellation.withDeadline(deadline) { conclusion(claim.conclusions[t], leaf.scope, evaluator) }
-                        tallies[t].result.evaluationSeconds += Date().timeIntervalSince(t0)
-                        if case .limit(.budget, _) = outcome { budgetExhausted = true; break instanceLoop }
-                    }
-                    if case let .true(bits) = outcome, let m = claim.conclusions[t].measure {
-                        _ = bits
-                        let m0 = Date()
-                        ClaimRunner.record(measure: m, in: leaf.scope, evaluator, &tallies[t])
-                        reportingTime += Date().timeIntervalSince(m0)
-                    }
-                    if let (body, bits) = tallies[t].record(outcome, at: position, example) {
-                        let r0 = Date()
-                        let failing = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: shrinking.maxSeconds)) {
-                            Explainer(claim: claim, evaluator: evaluator, instanceScope: leaf.scope, bits: bits).explain(body)
-                        }
-                        var original = example(.fails, failing.text)
-                        original.failing = failing
-                        original.bits = bits
-                        tallies[t].result.counterexample = shrinking.enabled ? shrunk(claim, part: t, original) : original
-                        let spent = Date().timeIntervalSince(r0)
-                        reportingTime += spent
-                        tallies[t].result.shrinkSeconds += spent
-                    }
+                    let outcome = evaluate(t, leaf, hypothesis, evaluator, deadline, position, count: true, example)
+                    if case .limit(.budget, _) = outcome { budgetExhausted = true; break instanceLoop }
                 }
             }
+            if starts.count < 8 { starts.append(choices) }
             draws += 1
+        }
+
+        // Targeted phase: for each part still without a counterexample whose conclusion is an
+        // inequality, climb on the choice sequence toward a negative slack, from the draws with
+        // the smallest slack. Bounded by `search.targeted` candidates per part and by a quarter
+        // of the random phase's time (at least 0.2 s) and the budget.
+        if !enumerated, onlyInstance == nil, shard == nil, search.targeted > 0, !budgetExhausted, !starts.isEmpty {
+            let phaseEnd = Date().addingTimeInterval(max(0.2, Date().timeIntervalSince(randomStart) / 4))
+            var rng = SplitMix64(seed: seed ^ 0x7A56_E7ED)
+            // The least slack of a choice sequence's non-vacuous leaves for part t (or a
+            // counterexample, found and recorded by `evaluate`).
+            func probe(_ t: Int, _ list: [Int], _ step: Int) -> Double? {
+                let deadline = Cancellation.instant(secondsFromNow: claim.budgetSeconds - elapsed())
+                let context = GeneratorContext(replaying: list)
+                let evaluator = makeEvaluator(claim)
+                guard let leaves = try? Cancellation.withDeadline(deadline, { () throws(ClaimError) in try expand(claim, context, evaluator) }) else { return nil }
+                var best: Double? = nil
+                for (b, leaf) in leaves.enumerated() where !leaf.vacuous {
+                    func example(_ kind: Counterexample.Kind, _ detail: String) -> Counterexample {
+                        var c = Counterexample(kind: kind, instanceIndex: step, seed: 0, runSeed: seed, branch: b,
+                                               instance: leaf.variables.map { InstanceVariable(name: $0.0, value: $0.1) }, choices: context.choices, detail: detail)
+                        c.phase = .targeted
+                        return c
+                    }
+                    bindDefinitions(claim, leaf.scope)
+                    let hypothesis = Cancellation.withDeadline(deadline) { hypotheses(claim, leaf, evaluator) }
+                    guard case .true = hypothesis else { continue }
+                    tallies[t].result.searchTried += 1
+                    let outcome = evaluate(t, leaf, hypothesis, evaluator, deadline, InstancePosition(instance: instances + step, branch: b), count: false, example)
+                    if case .false = outcome { return -.infinity }
+                    guard case .true = outcome else { continue }
+                    if let s = Cancellation.withDeadline(deadline, { slack(claim.conclusions[t], leaf.scope, evaluator) }) {
+                        best = min(best ?? s, s)
+                    }
+                }
+                return best
+            }
+            partLoop: for t in tallies.indices where !tallies[t].done && tallies[t].result.verdict == .holds {
+                guard slackForm(claim.conclusions[t]) else { continue }
+                var current: [Int]? = nil
+                var currentSlack = Double.infinity
+                var step = 0
+                for list in starts {
+                    if Date() >= phaseEnd || elapsed() >= claim.budgetSeconds || tallies[t].done { continue partLoop }
+                    step += 1
+                    if let s = probe(t, list, step), s < currentSlack { current = list; currentSlack = s }
+                }
+                guard var best = current else { continue }
+                while step < search.targeted + starts.count, !tallies[t].done, Date() < phaseEnd, elapsed() < claim.budgetSeconds {
+                    step += 1
+                    let candidate = ClaimRunner.mutate(best, &rng)
+                    // Equal slack is accepted too, so the climb can cross plateaus (a choice
+                    // that opens a branch of a generator often changes nothing at first).
+                    if let s = probe(t, candidate, step), s <= currentSlack { best = candidate; currentSlack = s }
+                }
+                if currentSlack.isFinite { tallies[t].result.targetedLeastSlack = currentSlack }
+            }
         }
 
         var result = finish(claim, tallies, start: start, budgetExhausted: budgetExhausted, minimumDecided: claim.minimumDecided,
@@ -280,6 +400,21 @@ public struct ClaimRunner: Sendable {
         result.draws = draws
         result.shard = shard
         return result
+    }
+
+    /// Whether a part's conclusion has a slack the targeted phase can climb on (an inequality, or
+    /// a conjunction with one, possibly behind a top-level implication).
+    func slackForm(_ c: Claim.Conclusion) -> Bool {
+        var body = c.expr
+        if case let .binary(.implies, _, q) = c.expr.kind { body = q }
+        func has(_ e: Expr) -> Bool {
+            switch e.kind {
+            case let .binary(.and, p, q): return has(p) || has(q)
+            case let .binary(op, _, _): return [.lessEqual, .less, .greaterEqual, .greater].contains(op)
+            default: return false
+            }
+        }
+        return has(body)
     }
 
     /// Whether a draw makes no random choice (no generator, or exhaustive ones only): then every

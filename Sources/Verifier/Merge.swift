@@ -118,6 +118,8 @@ public enum Merge {
         m.vacuousByPremise = parts.map(\.vacuousByPremise).reduce(0, +)
         m.evaluationSeconds = parts.map(\.evaluationSeconds).reduce(0, +)
         m.shrinkSeconds = parts.map(\.shrinkSeconds).reduce(0, +)
+        m.searchTried = parts.map(\.searchTried).reduce(0, +)
+        m.searchFound = parts.map(\.searchFound).reduce(0, +)
         m.seconds = parts.map(\.seconds).max() ?? 0
         let bits = parts.map(\.method.bits).max() ?? 0
         // The earliest undecided instance, and its reason.

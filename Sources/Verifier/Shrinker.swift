@@ -201,6 +201,7 @@ extension ClaimRunner {
         var shrunk = Counterexample(kind: .fails, instanceIndex: original.instanceIndex, seed: original.seed, runSeed: original.runSeed,
                                     branch: found.branch, instance: variables.map { InstanceVariable(name: $0.0, value: $0.1) },
                                     choices: found.choices, detail: failing.text, failing: failing, bits: found.bits)
+        shrunk.phase = original.phase
         shrunk.shrink = ShrinkRecord(original: original.instance, originalChoices: original.choices, originalBranch: original.branch,
                                      originalDetail: original.detail, evaluations: shrinker.evaluations, steps: shrinker.steps,
                                      stoppedBy: shrinker.stoppedBy ?? "fixed point", seconds: Date().timeIntervalSince(start))

@@ -186,6 +186,8 @@ public struct Counterexample: Sendable {
     public var failing: FailingSubexpression?
     /// Precision (bits) the decision on this instance needed; 0 when it was exact.
     public var bits: Int
+    /// The search phase that found the instance (a random draw unless said otherwise).
+    public var phase: SearchPhase = .random
     /// Set when this counterexample is the result of shrinking: the original and the search.
     public var shrink: ShrinkRecord?
     /// Why shrinking did not replace the original, when it was tried and did not.
@@ -272,6 +274,14 @@ public struct PartResult: Sendable {
     public var measure: MeasureSummary?
     /// The Markdown report written for this part (`--report`).
     public var reportFile: String?
+    /// Instances evaluated by the search phases (small scope, targeted) beside the random draws;
+    /// they are not counted in `tried` (a HOLDS rests on the random sample), but a false one is
+    /// a counterexample like any other.
+    public var searchTried = 0
+    /// Counterexamples the search phases found (0 or 1).
+    public var searchFound = 0
+    /// The least slack the targeted phase reached (approximate), when it ran on this part.
+    public var targetedLeastSlack: Double?
     /// The stage of the error behind an ERROR verdict (`.dimension` for an ill-typed formula).
     public var errorStage: ClaimError.Stage?
     /// True when the claim's draws make no random choice, so its whole (finite) domain was

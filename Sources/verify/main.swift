@@ -101,6 +101,12 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Time limit in seconds for shrinking one counterexample.", valueName: "S"))
     var shrinkSeconds: Double = 10
 
+    @Option(help: ArgumentHelp("Choice sequences tried by the small-scope phase before the random draws (0 turns it off).", valueName: "N"))
+    var smallScope: Int = SearchOptions().smallScope
+
+    @Option(help: ArgumentHelp("Candidate instances per part in the targeted phase after the random draws (0 turns it off).", valueName: "N"))
+    var targeted: Int = SearchOptions().targeted
+
     @Flag(help: "List the claim files and their parts without checking them.")
     var list = false
 
@@ -115,6 +121,9 @@ struct Check: ParsableCommand {
             if paths.count != 1 { throw ValidationError("--replay needs exactly one claim file") }
         }
         if shrinkLimit < 0 || shrinkSeconds < 0 { throw ValidationError("--shrink-limit and --shrink-seconds must be 0 or more") }
+        if smallScope < 0 || smallScope > 100_000 || targeted < 0 || targeted > 100_000 {
+            throw ValidationError("--small-scope and --targeted must be from 0 to 100000")
+        }
     }
 
     mutating func run() throws {
@@ -124,6 +133,7 @@ struct Check: ParsableCommand {
         runner.onlyInstance = instance
         runner.shard = shardValue
         runner.shrinking = ShrinkOptions(enabled: !noShrink, maxEvaluations: shrinkLimit, maxSeconds: shrinkSeconds)
+        runner.search = SearchOptions(smallScope: smallScope, targeted: targeted)
         let isTTY = isatty(2) != 0 && output == nil
         if let file = replay {
             var isDir: ObjCBool = false

@@ -125,7 +125,9 @@ public enum CounterexampleReport {
         if let from = c.replayedFrom {
             o.append("Replayed from `\(from)`.")
         } else {
-            var s = "Draw \(c.instanceIndex) of the run with seed \(c.runSeed)" + (c.branch > 0 ? ", exhaustive branch \(c.branch)" : "") + "."
+            var s = c.phase == .random
+                ? "Draw \(c.instanceIndex) of the run with seed \(c.runSeed)" + (c.branch > 0 ? ", exhaustive branch \(c.branch)" : "") + "."
+                : "Found by the \(c.phase.rawValue) phase of the search (candidate \(c.instanceIndex))" + (c.branch > 0 ? ", exhaustive branch \(c.branch)" : "") + "."
             if let sh = c.shrink {
                 s += " Shrunk: \(sh.steps) simpler instance(s) accepted out of \(sh.evaluations) evaluated (stopped by \(sh.stoppedBy)); the shrunk instance was re-run, and replayed from its exact values, and fails again."
             } else if let note = c.shrinkNote {
@@ -175,7 +177,7 @@ public enum CounterexampleReport {
     static func replaySection(_ c: Counterexample, file: String) -> [String] {
         var o = ["", "## Replay", "", "```sh"]
         if let f = c.replayFile { o.append("verify \(file) --replay \(f)") }
-        if c.replayedFrom == nil { o.append("verify \(file) --seed \(c.runSeed) --instance \(c.instanceIndex)") }
+        if c.replayedFrom == nil, c.phase == .random { o.append("verify \(file) --seed \(c.runSeed) --instance \(c.instanceIndex)") }
         o.append("```")
         if c.replayFile != nil {
             o += ["", "The first command re-evaluates the exact instance above (its values are stored, not a seed); the second redraws the instance from the seed\(c.shrink != nil ? " and shrinks it again" : "")."]

@@ -78,6 +78,9 @@ public enum JSONReport {
             ("evaluation_seconds", .decimal(p.evaluationSeconds)),
             ("shrink_seconds", .decimal(p.shrinkSeconds)),
             ("warning", p.vacuityWarning.map { .string($0) } ?? .null),
+            ("search_tried", .int(p.searchTried)),
+            ("search_found", .int(p.searchFound)),
+            ("targeted_least_slack", p.targetedLeastSlack.map { .decimal($0, digits: 6) }),
         ])
         return .object([
             ("file", .string(file)), ("claim", .string(p.claimID)), ("label", .string(p.label)), ("part", .string(p.part)),
@@ -136,6 +139,7 @@ public enum JSONReport {
         }
         return .object([
             ("kind", .string(c.kind.rawValue)),
+            ("phase", .string(c.phase.rawValue)),
             ("instance", .int(c.instanceIndex)), ("branch", .int(c.branch)),
             ("seed", .string(String(c.seed))), ("run_seed", .string(String(c.runSeed))),
             // Name → exact plain text, as in version 1.
@@ -249,6 +253,9 @@ public enum JSONReport {
         r.seconds = p["seconds"]?.doubleValue ?? 0
         r.evaluationSeconds = p["statistics"]?["evaluation_seconds"]?.doubleValue ?? 0
         r.shrinkSeconds = p["statistics"]?["shrink_seconds"]?.doubleValue ?? 0
+        r.searchTried = p["statistics"]?["search_tried"]?.intValue ?? 0
+        r.searchFound = p["statistics"]?["search_found"]?.intValue ?? 0
+        r.targetedLeastSlack = p["statistics"]?["targeted_least_slack"]?.doubleValue
         r.reason = p["reason"]?.stringValue
         r.enumerated = p["enumerated"]?.boolValue ?? false
         r.errorStage = p["error_stage"]?.stringValue.flatMap(ClaimError.Stage.init(rawValue:))
@@ -302,6 +309,7 @@ public enum JSONReport {
                                     evaluations: s["evaluations"]?.intValue ?? 0, steps: s["steps"]?.intValue ?? 0,
                                     stoppedBy: s["stopped_by"]?.stringValue ?? "", seconds: s["seconds"]?.doubleValue ?? 0)
         }
+        c.phase = j["phase"]?.stringValue.flatMap(SearchPhase.init(rawValue:)) ?? .random
         c.shrinkNote = j["shrink_note"]?.stringValue
         c.replayFile = j["replay_file"]?.stringValue
         c.replayedFrom = j["replayed_from"]?.stringValue

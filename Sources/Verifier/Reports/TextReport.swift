@@ -44,7 +44,9 @@ public enum TextReport {
     /// The instance, the failing comparison, how it was shrunk, and how to replay it.
     static func describe(_ c: Counterexample, file: String) -> [String] {
         var d: [String] = []
-        var head = c.replayedFrom.map { "replayed instance (from \($0))" } ?? "instance \(c.instanceIndex) (seed \(c.seed)\(c.branch > 0 ? ", branch \(c.branch)" : ""))"
+        var head = c.replayedFrom.map { "replayed instance (from \($0))" }
+            ?? (c.phase == .random ? "instance \(c.instanceIndex) (seed \(c.seed)\(c.branch > 0 ? ", branch \(c.branch)" : ""))"
+                : "\(c.phase.rawValue) instance \(c.instanceIndex)\(c.branch > 0 ? ", branch \(c.branch)" : "")")
         if let s = c.shrink { head += ", shrunk in \(s.steps) step(s) (\(s.evaluations) candidates evaluated, stopped by \(s.stoppedBy))" }
         d.append(head + ":")
         for v in c.instance { d.append("  \(v.name) = " + v.text.replacingOccurrences(of: "\n", with: "\n      ")) }
@@ -54,7 +56,12 @@ public enum TextReport {
         }
         if let note = c.shrinkNote { d.append("shrinking: \(note)") }
         if let f = c.replayFile { d.append("replay: verify \(file) --replay \(f)") }
-        if c.replayedFrom == nil { d.append("reproduce: verify \(file) --seed \(c.runSeed) --instance \(c.instanceIndex)") }
+        if c.replayedFrom == nil {
+            switch c.phase {
+            case .random: d.append("reproduce: verify \(file) --seed \(c.runSeed) --instance \(c.instanceIndex)")
+            case .smallScope, .targeted: d.append("found by the \(c.phase.rawValue) phase of the search (choice sequence above); replay its instance file to re-check it")
+            }
+        }
         return d
     }
 
