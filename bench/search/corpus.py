@@ -115,7 +115,7 @@ F(f, "no_zero_divisors", "A*B == zeros(n, n) => A == zeros(n, n) or B == zeros(n
 F(f, "rank_AB_equals_BA", "rank(A*B) == rank(B*A)", "singular", True,
   "rank(AB) = rank(BA) (true when one factor is invertible)", "fails at A = [[1,0],[0,0]], B = [[0,0],[1,0]] (0 ≠ 1)",
   "rank(A*B) != rank(B*A)", {"A": E11, "B": E21})
-F(f, "sum_of_invertibles", "has_inverse(A) and has_inverse(B) => has_inverse(A + B)", "singular", False,
+F(f, "sum_of_invertibles", "has_inverse(A) and has_inverse(B) => has_inverse(A + B)", "singular", True,
   "invertibility is not closed under sums", "fails at A = I₂, B = −I₂",
   "det(A) != 0 and det(B) != 0 and det(A+B) == 0", {"B": [[-1, 0], [0, -1]]})
 F(f, "det_of_square_positive", "det(A*A) > 0", "tightened", False,
@@ -189,9 +189,9 @@ F(f, "pinv_of_product", "pinv(A*B) == pinv(B)*pinv(A)", "hypothesis", False,
   "(AB)⁺ = B⁺A⁺ (true for A of full column rank and B of full row rank), hypothesis dropped",
   "fails at m = n = 1, k = 2, A = [[1,0]], B = [[1],[1]] (1 ≠ 1/2)",
   "(A*B).pinv() != B.pinv()*A.pinv()", {"m": 1, "k": 2, "n": 1, "A": [[1, 0]], "B": [[1], [1]]})
-F(f, "nuclear_additive", "nuclear(A) + nuclear(A) == nuclear(A)", "constant", False,
-  "homogeneity ‖2A‖_* = 2‖A‖_* with the factor 2 lost on the right", "fails at any A ≠ 0, e.g. A = I₂",
-  "2*nuclear(A) != nuclear(A)")
+F(f, "nuclear_of_gram", "nuclear(A'*A) == nuclear(A)^2", "identity", False,
+  "‖AᵀA‖_* = ‖A‖²_F read as ‖A‖²_* (true at rank ≤ 1)", "fails at A = I₂ (2 ≠ 4)",
+  "nuclear(T(A)*A) != nuclear(A)**2")
 F(f, "zero_product_zero_factor", "sigma_max(A*B) == 0 => A == zeros(m, k) or B == zeros(k, n)", "singular", True,
   "‖AB‖₂ = 0 read as a zero factor (true for k = 1)", "fails at A = diag(1, 0), B = diag(0, 1)",
   "smax(A*B) == 0 and A != Z(m,k) and B != Z(k,n)", {"A": E11, "B": E22})
@@ -276,7 +276,7 @@ f = claim_file("false", "spd", "Positive definite matrices: Minkowski, Hadamard,
 F(f, "minkowski_strict", "det(P + Q) > det(P) + det(Q)", "endpoint", False,
   "det(P+Q) ≥ det P + det Q tightened to >; equality at the endpoint n = 1", "fails at n = 1, P = Q = [[1]] (2 > 2)",
   "not ((P+Q).det() > det(P)+det(Q))", {"n": 1, "P": [[1]], "Q": [[1]]})
-F(f, "jordan_product_psd", "psd(P*Q + Q*P)", "hypothesis", True,
+F(f, "jordan_product_psd", "psd(P*Q + Q*P)", "hypothesis", False,
   "PQ + QP ⪰ 0 (true when P and Q commute), commutation dropped; needs ill-conditioned, misaligned P, Q",
   "fails at P = diag(1, 1/100), Q = [[1,1],[1,2]]",
   "not psd(P*Q+Q*P)", {"P": [[1, 0], [0, "1/100"]], "Q": [[1, 1], [1, 2]]})
@@ -343,7 +343,7 @@ F(f, "det_invariant", "det(Q*A) == det(A)", "hypothesis", False,
 F(f, "one_is_eigenvalue", "det(Q - eye(n)) == 0", "hypothesis", False,
   "a rotation of odd dimension fixes a vector; 'odd' and 'rotation' dropped", "fails at Q = −I₂",
   "det(Q-I(n)) != 0", {"Q": [[-1, 0], [0, -1]]})
-F(f, "commutant_symmetric", "Q*A == A*Q => A == A'", "hypothesis", True,
+F(f, "commutant_symmetric", "Q*A == A*Q => A == A'", "hypothesis", False,
   "a matrix commuting with an orthogonal Q read as symmetric (true when Q = ±I or n = 1)", "fails at Q = A = [[0,1],[−1,0]]",
   "Q*A == A*Q and A != T(A)", {"Q": R90, "A": R90})
 T(f, "t.orthogonality", "Q'*Q == eye(n) and Q*Q' == eye(n)")
@@ -526,9 +526,9 @@ F(f, "top_above_mean", "n >= 2 => n*lambda_max(S) > trace(S)", "repeated", True,
 F(f, "commutant_of_diagonal", "S*Dd == Dd*S => S == diag(diag(S))", "repeated", False,
   "a matrix commuting with a diagonal D is diagonal; 'distinct entries of D' dropped", "fails at d = (1, 1), S = [[0,1],[1,0]]",
   "S*Dd == Dd*S and S != diag(list(S.diagonal()))", {"S": [[0, 1], [1, 0]]})
-F(f, "trace_square_vs_square_trace", "n*trace(S*S) > trace(S)^2", "repeated", True,
-  "n·tr(S²) ≥ (tr S)² (Cauchy–Schwarz on the eigenvalues) tightened to >; equality at multiples of I", "fails at S = I₂ (4 > 4)",
-  "not (n*tr(S*S) > tr(S)**2)")
+F(f, "trace_square_vs_square_trace", "n >= 2 => n*trace(S*S) > trace(S)^2", "repeated", True,
+  "n·tr(S²) ≥ (tr S)² (Cauchy–Schwarz on the eigenvalues) tightened to > for n ≥ 2; equality at multiples of I", "fails at S = I₂ (4 > 4)",
+  "n >= 2 and not (n*tr(S*S) > tr(S)**2)")
 F(f, "spectrum_strict", "n >= 2 => d[1] > d[n]", "repeated", False,
   "a spread spectrum assumed without 'distinct values'", "fails at d = (1, 1)", "n >= 2 and not (d[0] > d[n-1])")
 F(f, "lambda_max_below_trace", "n >= 2 => lambda_max(S)^2 < trace(S*S)", "singular", True,
@@ -573,7 +573,7 @@ F(f, "strict_descent", "grad(f, x) != zeros(n, 1) => f(x - eta*grad(f, x)) < f(x
   "strict descent holds for η < 2/L; false at the endpoint η = 2/L along the top eigenvector",
   "fails at n = 1, P = [[1]], x = [[1]], η = 2 (x ↦ −x)",
   "((x - eta*P*x).T*P*(x - eta*P*x))[0] == (x.T*P*x)[0] and x != Z(n,1)")
-F(f, "strict_contraction", "sigma_max(eye(n) - eta*P) < 1", "endpoint", True,
+F(f, "strict_contraction", "sigma_max(eye(n) - eta*P) < 1", "endpoint", False,
   "‖I − ηP‖₂ < 1 for 0 < η < 2/L; false at the endpoint η = 2/L", "fails at P = [[1]], η = 2 (‖I − 2P‖ = 1)",
   "not (smax(I(n) - eta*P) < 1)")
 F(f, "contraction_factor", "sigma_max(eye(n) - eta*P) <= 1 - eta*lambda_min(P)", "hypothesis", False,
@@ -607,8 +607,8 @@ F(f, "interior_weight", "t*(1 - t) > 0", "endpoint", False,
 F(f, "norm_squares_add", "fro2(A + B) <= fro2(A) + fro2(B)", "constant", False,
   "‖A + B‖² ≤ 2‖A‖² + 2‖B‖² with the factors 2 dropped", "fails at A = B = [[1]] (4 ≤ 2)",
   "not (fro2(A+B) <= fro2(A)+fro2(B))")
-F(f, "triangle_strict", "fro(A + B) < fro(A) + fro(B)", "tightened", True,
-  "the triangle inequality tightened to <; equality only for parallel A, B (or a zero one), rare beyond 1×1", "fails at A = B = [[1]]",
+F(f, "triangle_strict", "fro(A + B) < fro(A) + fro(B)", "tightened", False,
+  "the triangle inequality tightened to <; equality for parallel A, B (or a zero one)", "fails at A = B = [[1]]",
   "not (fro2(A+B) < (sqrt(fro2(A))+sqrt(fro2(B)))**2)")
 T(f, "t.convexity", "fro2(t*A + (1-t)*B) <= t*fro2(A) + (1-t)*fro2(B)")
 T(f, "t.gap_identity", "t*fro2(A) + (1-t)*fro2(B) - fro2(t*A + (1-t)*B) == t*(1-t)*fro2(A - B)")
@@ -713,7 +713,7 @@ F(f, "cubic_strict_saddle", "is_critical(h3, w1) and h3(w1) > 0 => d2(h3, w1, v1
   "h3f.crit(w1) and h3f.v(w1) > 0 and not (2*h3f.tc((w1,), (v1,), 2) < 0) and v1 != Z(1,1)")
 T(f, "t.origin_flat", "is_critical(R, zeros(1, 1), zeros(1, 1), zeros(1, 1)) and hessian(R, zeros(1, 1), zeros(1, 1), zeros(1, 1)) == zeros(3, 3)")
 T(f, "t.nonneg", "R(w1, w2, w3) >= 0")
-T(f, "t.global_minima_critical", "w3*w2*w1 == eye(1) => is_critical(R, w1, w2, w3)")
+T(f, "t.global_minima_critical", "w1 != zeros(1, 1) and w2 != zeros(1, 1) => is_critical(R, w1, w2, inv(w2*w1))")
 T(f, "t.quadratic_negative_curvature", "d2(h2, zeros(1, 1), v1) == -4*fro2(v1)")
 T(f, "t.cubic_flat", "d2(h3, zeros(1, 1), v1) == 0 and is_critical(h3, zeros(1, 1))")
 
