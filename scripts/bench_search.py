@@ -58,6 +58,20 @@ def replay(binary, claim_file, instance_file, part):
     return verdicts[0] if verdicts else "part missing from the replay"
 
 
+def describe(cx):
+    """A one-line account of a counterexample: the variables and the failing comparison."""
+    if not cx:
+        return None
+    text = ", ".join("%s = %s" % (k, " ".join(str(v).split())) for k, v in (cx.get("variables") or {}).items())
+    failing = cx.get("failing") or {}
+    left, right = failing.get("left") or {}, failing.get("right") or {}
+    if failing.get("expression"):
+        text += "; %s is false" % failing["expression"]
+        if left.get("value") is not None and right.get("value") is not None:
+            text += " (left %s, right %s)" % (left["value"], right["value"])
+    return text
+
+
 def pct(a, b):
     return "%.1f%%" % (100.0 * a / b) if b else "n/a"
 
@@ -95,12 +109,13 @@ def main():
         kind, thin = part_info(r["file"], r["part"]) if planted else ("", False)
         decided = r.get("decided_at")
         parts.append({
-            "file": os.path.relpath(r["file"], ROOT) if os.path.isabs(r["file"]) else r["file"],
+            "file": r["file"],
             "claim": r.get("claim"), "part": r["part"], "planted_false": planted,
             "expected": r.get("expected"), "verdict": r["verdict"], "kind": kind, "thin": thin,
             "draws_until_counterexample": decided["instance"] + 1 if r["verdict"] == "FAILS" and decided else None,
             "tried": r.get("counts", {}).get("tried"), "seconds": r.get("seconds"),
             "reason": r.get("reason"), "counterexample_path": r.get("counterexample_path"),
+            "counterexample": describe(r.get("counterexample")) if r["verdict"] == "FAILS" else None,
         })
 
     # Replay every counterexample from its instance file.
@@ -157,7 +172,7 @@ def main():
                                               p["kind"], "thin" if p["thin"] else "broad", p["verdict"]))
     print("true statements that FAIL: %d%s" % (len(true_fails), " (a bug in the verifier)" if true_fails else ""))
     for p in true_fails:
-        print("  FAILS: %s [%s]  %s" % (p["file"], p["part"], (p["reason"] or "")[:200]))
+        print("  FAILS: %s [%s]  at %s" % (p["file"], p["part"], (p["counterexample"] or "")[:400]))
     print("INCONCLUSIVE: %d (false %d, true %d); ERROR: %d (false %d, true %d)" % (
         verdict_counts["INCONCLUSIVE"], sum(1 for p in false_parts if p["verdict"] == "INCONCLUSIVE"),
         sum(1 for p in true_parts if p["verdict"] == "INCONCLUSIVE"),
@@ -178,7 +193,7 @@ def main():
                       "by_kind": by_kind, "by_thin": by_thin,
                       "wall_seconds": round(wall, 2), "verify_seconds": round(verify_seconds, 2)},
            "missed": [{"file": p["file"], "part": p["part"], "kind": p["kind"], "thin": p["thin"], "verdict": p["verdict"]} for p in missed],
-           "true_fails": [{"file": p["file"], "part": p["part"], "reason": p["reason"]} for p in true_fails],
+           "true_fails": [{"file": p["file"], "part": p["part"], "counterexample": p["counterexample"]} for p in true_fails],
            "parts": [{k: v for k, v in p.items() if k not in ("counterexample_path", "instance_file")} for p in parts]}
     with open(args.out, "w") as f:
         json.dump(out, f, indent=2, ensure_ascii=False)
