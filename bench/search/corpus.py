@@ -831,6 +831,39 @@ T(f, "t.balanced", CH["claims"]["balanced"])
 T(f, "t.equal_rank", CH["claims"]["equal_rank"])
 
 
+# ---------------------------------------------------------------------------------------------
+# Eftekhari, Lemma 9 and (7), (8): the multiplier λ(U) = K(U)⁻¹𝒜(UUᵀ)
+EF = json.load(open(os.path.join(HERE, "..", "..", "claims", "eftekhari", "lemma9.json")))
+EF_PY = ("Aop = lambda Z: sp.Matrix([(Ai.T*Z).trace() for Ai in A]); "
+         "Aadj = lambda y: sum((y[i]*A[i] for i in range(len(A))), Z(d, d)); "
+         "vec = lambda M_: sp.Matrix([M_[i, j] for j in range(M_.cols) for i in range(M_.rows)]); "
+         "Mm = lambda U_: sp.Matrix.hstack(*[vec(Ai*U_) for Ai in A]); "
+         "Kk = lambda U_: Mm(U_).T*Mm(U_); "
+         "lamf = lambda U_: Kk(U_).inv()*Aop(U_*U_.T); "
+         "b = Aop(U0*U0.T); "
+         "g_dir = lambda U_, D_: Aop(D_*U_.T + U_*D_.T)/2")
+f = claim_file("false", "eftekhari_lemma9", "Lemma 9 and (7), (8): the multiplier λ(U) = K(U)⁻¹𝒜(UUᵀ)",
+               EF["statement"], EF["given"], define=EF["define"], paper="eftekhari2020", pydef=EF_PY,
+               cx={"d": 1, "p": 1, "m": 1, "A": ("seq", [[[1]]]), "U": [[1]], "U0": [[0]], "Delta": [[1]], "delta": [[1]]})
+F(f, "g_derivative_factor", "D(g, U, Delta) == 2*Aop(Delta*U')", "constant", False,
+  "(7) Dg(U)[Δ] = 𝒜(ΔUᵀ) with a spurious factor 2 (the ½ in g forgotten)", "fails at d = p = m = 1, A₁ = [[1]], U = Δ = [[1]] (1 ≠ 2)",
+  "g_dir(U, Delta) != 2*Aop(Delta*U.T)")
+F(f, "least_squares_sign", "det(K(U)) != 0 => M(U)' * (vec(Aadj(lam(U))*U) + vec(U)) == zeros(m, 1)", "constant", False,
+  "(14) as a least-squares solution with the sign of the residual flipped", "fails at d = p = m = 1, A₁ = [[1]], U = [[1]] (2 ≠ 0)",
+  "Kk(U).det() != 0 and Mm(U).T*(vec(Aadj(lamf(U))*U) + vec(U)) != Z(m, 1)")
+F(f, "multiplier_homogeneous", "det(K(U)) != 0 => lam(2*U) == 2*lam(U)", "constant", False,
+  "λ(U) read as homogeneous of degree 1 (it has degree 0: K scales by 4, 𝒜(UUᵀ) by 4)", "fails at d = p = m = 1, A₁ = [[1]], U = [[1]] (1 ≠ 2)",
+  "Kk(U).det() != 0 and lamf(2*U) != 2*lamf(U)")
+F(f, "assumption_everywhere", "det(K(U)) != 0", "singular", False,
+  "Assumption 7 (rank K(U) = m) read as holding at every U; false at U = 0 and wherever the A_iU are dependent",
+  "fails at U = 0 (d = p = m = 1, A₁ = [[1]])",
+  "Kk(U).det() == 0", {"U": [[0]]})
+T(f, "t.g_derivative", EF["claims"]["7.derivative_of_g"])
+T(f, "t.adjoint", EF["claims"]["8.adjoint"])
+T(f, "t.least_squares", "det(K(U)) != 0 => " + EF["claims"]["14.least_squares"])
+T(f, "t.multiplier_degree_zero", "det(K(U)) != 0 => lam(2*U) == lam(U)")
+
+
 # =============================================================================================
 # Writing the claim files
 def reason(p):
