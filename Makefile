@@ -5,7 +5,7 @@
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: deps verify test bench bench-flint sweep docs papers
+.PHONY: deps verify test bench bench-flint bench-search sweep docs papers
 
 deps:
 	@if ! pkg-config --exists gmp mpfr 2>/dev/null || [ ! -f /usr/include/mpfr.h ]; then \
@@ -25,6 +25,13 @@ bench: deps
 
 bench-flint: deps
 	python3 scripts/bench_flint.py
+
+# The search benchmark: planted-false variants the search should refute, true statements it must
+# never refute (bench/search). Prints the refutation rate and the misses by kind; fails when a
+# true statement FAILS or a counterexample does not replay (BENCH_SEARCH_FLAGS=--strict: also on a miss).
+bench-search: deps
+	$(SWIFT) build -c release --product verify
+	python3 scripts/bench_search.py --bin .build/release/verify --out .bench-search.json $(BENCH_SEARCH_FLAGS)
 
 # Regenerate docs/papers/*.md from the verifier's JSON report.
 papers: deps
