@@ -5,7 +5,11 @@ import Dispatch
 /// A claim that fails to load or errors never stops the others.
 public enum Verification {
     /// Runs `files` (in this order; a file's position is its index for sharding).
+    ///
+    /// `runOne` runs one file (at its index); by default `runner.run(path:fileIndex:)` in this
+    /// process. The command substitutes a runner that isolates each claim in a child process.
     public static func run(files: [String], runner: ClaimRunner, jobs: Int,
+                           runOne: (@Sendable (String, Int) -> ClaimResult)? = nil,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) -> [ClaimResult] {
         let box = ResultBox(count: files.count)
         let queue = DispatchQueue(label: "mfcheck.verify", attributes: .concurrent)
@@ -15,7 +19,7 @@ public enum Verification {
             semaphore.wait()
             group.enter()
             queue.async {
-                let r = runner.run(path: f, fileIndex: i)
+                let r = runOne?(f, i) ?? runner.run(path: f, fileIndex: i)
                 let n = box.store(r, at: i)
                 progress?(n, files.count)
                 semaphore.signal()

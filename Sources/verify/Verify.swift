@@ -107,6 +107,18 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Candidate instances per part in the targeted phase after the random draws (0 turns it off).", valueName: "N"))
     var targeted: Int = SearchOptions().targeted
 
+    @Option(help: ArgumentHelp("Run each claim file in a child process (process, the default for several files) or in this one (none).", valueName: "process|none"))
+    var isolate: Isolation?
+
+    @Option(help: ArgumentHelp("Address-space limit of each isolated claim, in MiB.", valueName: "MiB"))
+    var memoryLimit: UInt64 = 4096
+
+    @Option(help: ArgumentHelp("Wall-clock limit of the whole run in seconds: claims not started by then are INCONCLUSIVE, and a running claim is stopped at it (with --isolate process).", valueName: "S"))
+    var timeLimit: Double?
+
+    @Option(help: .hidden)
+    var fileIndex: Int?
+
     @Flag(help: "List the claim files and their parts without checking them.")
     var list = false
 
@@ -121,6 +133,9 @@ struct Check: ParsableCommand {
             if paths.count != 1 { throw ValidationError("--replay needs exactly one claim file") }
         }
         if shrinkLimit < 0 || shrinkSeconds < 0 { throw ValidationError("--shrink-limit and --shrink-seconds must be 0 or more") }
+        if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if memoryLimit < 64 || memoryLimit > 1 << 30 { throw ValidationError("--memory-limit must be from 64 MiB to 2^30 MiB") }
+        if let k = fileIndex, k < 0 || k > 1_000_000 { throw ValidationError("--file-index must be from 0 to 1000000") }
         if smallScope < 0 || smallScope > 100_000 || targeted < 0 || targeted > 100_000 {
             throw ValidationError("--small-scope and --targeted must be from 0 to 100000")
         }
@@ -148,7 +163,18 @@ struct Check: ParsableCommand {
                 for f in files { print(f) }
                 return
             }
-            results = Verification.run(files: files, runner: runner, jobs: jobs) { done, total in
+            let runDeadline = timeLimit.map { Date().addingTimeInterval($0) }
+            let mode = isolate ?? (files.count > 1 ? .process : .none)
+            var runOne: (@Sendable (String, Int) -> ClaimResult)? = nil
+            if mode == .process {
+                let isolated = IsolatedRunner(executable: Self.executablePath(), passThrough: passThrough(),
+                                              memoryLimit: memoryLimit << 20, grace: 30, runDeadline: runDeadline)
+                runOne = { isolated.run(path: $0, fileIndex: $1) }
+            } else if let k = fileIndex, files.count == 1 {
+                let r = runner
+                runOne = { path, _ in r.run(path: path, fileIndex: k) }
+            }
+            results = Verification.run(files: files, runner: runner, jobs: jobs, runOne: runOne) { done, total in
                 if isTTY { FileHandle.standardError.write(Data("\r[\(done)/\(total)] claims checked".utf8)) }
             }
             if isTTY { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
@@ -172,6 +198,30 @@ struct Check: ParsableCommand {
         var status = Verification.exitStatus(withFiles)
         if shardValue != nil && status == 1 { status = 0 }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+enum Isolation: String, ExpressibleByArgument {
+    case process, none
+}
+
+extension Check {
+    /// The options a child process needs to run its claim as this run would.
+    func passThrough() -> [String] {
+        var a: [String] = []
+        if let i = instances { a += ["--instances", String(i)] }
+        if let s = seed { a += ["--seed", String(s)] }
+        if let i = instance { a += ["--instance", String(i)] }
+        if let s = shard { a += ["--shard", s] }
+        if noShrink { a.append("--no-shrink") }
+        a += ["--shrink-limit", String(shrinkLimit), "--shrink-seconds", String(shrinkSeconds),
+              "--small-scope", String(smallScope), "--targeted", String(targeted)]
+        return a
+    }
+
+    /// This program's path (to start children of it).
+    static func executablePath() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 }
 
