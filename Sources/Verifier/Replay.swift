@@ -51,6 +51,7 @@ extension ClaimRunner {
             throw ClaimError(.load, "the instance file does not give \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) (claim \(claim.id) quantifies over \(names.joined(separator: ", ")))", at: file.variablesLocation)
         }
         let values = names.map { ($0, given[$0]!.value) }
+        try validate(claim, file, values)
 
         var tallies = makeTallies(claim)
         staticCheck(claim, &tallies)

@@ -51,6 +51,19 @@ struct ReplayTests {
         #expect(r.parts.isEmpty)
     }
 
+    @Test("a replayed instance must fit its generators: dimensions, ranges and structure")
+    func misfitRefused() throws {
+        // m = 10⁹ with a 2×1 matrix: inconsistent with matrix(m, n); it must not replay as FAILS.
+        let huge = try replay(instanceFile(variables: #""m": "1000000000", "n": "1", "A": [["1/2"], ["11/2"]]"#))
+        #expect(huge.loadError?.contains("does not fit its generator") == true, "\(huge.loadError ?? "loaded")")
+        #expect(huge.loadError?.contains("instance.json:") == true)
+        let outOfRange = try replay(instanceFile(variables: #""m": "9", "n": "1", "A": [["1"]]"#))
+        #expect(outOfRange.loadError?.contains("outside the range") == true, "\(outOfRange.loadError ?? "loaded")")
+        let fits = try replay(instanceFile(variables: #""m": "2", "n": "1", "A": [["1/2"], ["11/2"]]"#))
+        #expect(fits.loadError == nil)
+        #expect(fits.parts.first?.verdict == .fails)
+    }
+
     @Test("an instance file for another claim, an unknown part or a newer version is refused")
     func mismatches() throws {
         let other = try replay(instanceFile(claim: "someone.else", variables: #""m": "1", "n": "1", "A": [["1"]]"#))
