@@ -582,11 +582,55 @@ public struct ClaimRunner: Sendable {
     /// there as one vacuous instance, so a later generator never sees a draw the hypotheses
     /// exclude (`given B: inverse(A)` after `assume det(A) != 0`). A generator whose domain is
     /// empty on a draw (an empty `int` range) makes that branch vacuous too.
-    func expand(_ claim: Claim, _ ctx: GeneratorContext, _ ev: Evaluator) throws(ClaimError) -> [Leaf] {
+    func expand(_ claim: Claim, _ ctx: GeneratorContext, _ ev: Evaluator, trace: DrawTrace? = nil) throws(ClaimError) -> [Leaf] {
         var leaves: [Leaf] = []
         let schedule = ClaimRunner.hypothesisSchedule(claim)
-        try expand(claim, 0, Scope.root(), [], ctx, ev, schedule, &leaves)
+        try expand(claim, 0, Scope.root(), [], ctx, ev, schedule, trace, &leaves)
         return leaves
+    }
+
+    /// Which positions of a draw's choice sequence each "given" entry read (an entry evaluated on
+    /// several exhaustive branches reads several spans).
+    final class DrawTrace {
+        var spans: [(given: Int, range: Range<Int>)] = []
+
+        /// For each position of a sequence of `count` choices: whether it was read by one of the
+        /// `relevant` entries (positions no entry read count as relevant).
+        func mask(count: Int, relevant: Set<Int>) -> [Bool] {
+            var m = Array(repeating: true, count: count)
+            for (g, r) in spans where !relevant.contains(g) {
+                for i in r where i < count { m[i] = false }
+            }
+            for (g, r) in spans where relevant.contains(g) {
+                for i in r where i < count { m[i] = true }
+            }
+            return m
+        }
+    }
+
+    /// The "given" entries a part can depend on: the variables its conclusion and the claim's
+    /// hypotheses refer to, through definitions, and the entries whose generators those
+    /// entries' generators refer to (`A = matrix(m, n)` depends on m and n).
+    static func relevantGivens(_ claim: Claim, part t: Int) -> Set<Int> {
+        var givenIndex: [String: Int] = [:]
+        for (k, g) in claim.given.enumerated() { for n in g.names { givenIndex[n] = k } }
+        var definitions: [String: Claim.Definition] = [:]
+        for d in claim.define { definitions[d.name] = d }
+        var pending = Array(claim.conclusions[t].expr.referencedNames)
+        for a in claim.assume { pending.append(contentsOf: a.referencedNames) }
+        var seen: Set<String> = []
+        var out: Set<Int> = []
+        while let n = pending.popLast() {
+            guard seen.insert(n).inserted else { continue }
+            if let k = givenIndex[n] {
+                out.insert(k)
+                pending.append(contentsOf: claim.given[k].generator.referencedNames)
+            }
+            if let d = definitions[n] {
+                pending.append(contentsOf: d.body.referencedNames.subtracting(Set(d.parameters ?? [])))
+            }
+        }
+        return out
     }
 
     /// For each "given" index k, the hypotheses whose variables are all bound once entry k is:
@@ -616,7 +660,7 @@ public struct ClaimRunner: Sendable {
 
     /// Evaluates "given" entries from index k on, branching on exhaustive generators.
     func expand(_ claim: Claim, _ k: Int, _ scope: Scope, _ vars: [(String, Value)], _ ctx: GeneratorContext,
-                _ ev: Evaluator, _ schedule: [[Expr]], _ leaves: inout [Leaf]) throws(ClaimError) {
+                _ ev: Evaluator, _ schedule: [[Expr]], _ trace: DrawTrace?, _ leaves: inout [Leaf]) throws(ClaimError) {
         func add(_ leaf: Leaf) throws(ClaimError) {
             leaves.append(leaf)
             if leaves.count > branchLimit {
@@ -638,6 +682,8 @@ public struct ClaimRunner: Sendable {
                 for a in args { argValues.append(try ev.eval(a, scope)) }
                 values = try GeneratorContext.enumerate(name, argValues, g.generator, ev, limit: branchLimit)
             } else {
+                let before = ctx.choices.count
+                defer { trace?.spans.append((k, before..<ctx.choices.count)) }
                 values = [try ev.withGenerators(ctx) { () throws(ClaimError) in try ev.eval(g.generator, scope) }]
             }
         } catch {
@@ -661,7 +707,7 @@ public struct ClaimRunner: Sendable {
                 try add(Leaf(scope: child, variables: newVars, vacuous: true))
                 continue
             }
-            try expand(claim, k + 1, child, newVars, ctx, ev, schedule, &leaves)
+            try expand(claim, k + 1, child, newVars, ctx, ev, schedule, trace, &leaves)
         }
     }
 

@@ -30,6 +30,10 @@ public struct ShrinkOptions: Sendable {
 /// 2. the sequence actually used by that replay is strictly smaller in shortlex order (shorter,
 ///    or as long and lexicographically smaller) than the current one.
 ///
+/// Only the choices the failing part can depend on are edited one by one: the positions read by
+/// the "given" entries its conclusion and the hypotheses refer to (through definitions and the
+/// generators' own arguments); the other positions are zeroed in one step at the start.
+///
 /// Passes, repeated until a full round changes nothing (a fixed point) or a limit is reached:
 /// truncate (the shortest failing prefix, by bisection; the rest replays as zeros); lower each
 /// choice, earliest first (try 0, then half, then one less); delete chunks of 8, 4, 2, 1 choices
@@ -45,11 +49,15 @@ final class Shrinker {
     var steps = 0
     var stoppedBy: String?
 
+    /// The "given" entries the part can depend on: only their choices are edited one by one.
+    let relevant: Set<Int>
+
     init(runner: ClaimRunner, claim: Claim, part: Int, options: ShrinkOptions) {
         self.runner = runner
         self.claim = claim
         self.part = part
         self.options = options
+        self.relevant = ClaimRunner.relevantGivens(claim, part: part)
     }
 
     /// A replayed draw in which the part is false on `branch`.
@@ -60,6 +68,8 @@ final class Shrinker {
         var evaluator: Evaluator
         var body: Expr
         var bits: Int
+        /// Which choices the part can depend on (see `ClaimRunner.relevantGivens`).
+        var mask: [Bool]
     }
 
     static func shortlexLess(_ a: [Int], _ b: [Int]) -> Bool {
@@ -78,7 +88,8 @@ final class Shrinker {
     func attempt(_ choices: [Int], preferred: Int, onlyPreferred: Bool = false, counted: Bool = true) -> Found? {
         let ctx = GeneratorContext(replaying: choices)
         let ev = runner.makeEvaluator(claim)
-        guard let leaves = try? runner.expand(claim, ctx, ev), !leaves.isEmpty else { return nil }
+        let trace = ClaimRunner.DrawTrace()
+        guard let leaves = try? runner.expand(claim, ctx, ev, trace: trace), !leaves.isEmpty else { return nil }
         var order: [Int] = preferred < leaves.count ? [preferred] : []
         if !onlyPreferred { order += leaves.indices.filter { $0 != preferred } }
         for b in order {
@@ -87,7 +98,8 @@ final class Shrinker {
                 evaluations += 1
             }
             if case let .false(body, bits) = runner.outcome(claim, part: part, leaves[b], ev) {
-                return Found(choices: ctx.choices, branch: b, leaf: leaves[b], evaluator: ev, body: body, bits: bits)
+                return Found(choices: ctx.choices, branch: b, leaf: leaves[b], evaluator: ev, body: body, bits: bits,
+                             mask: trace.mask(count: ctx.choices.count, relevant: relevant))
             }
         }
         return nil
@@ -97,14 +109,26 @@ final class Shrinker {
     func shrink(_ choices: [Int], branch: Int) -> (choices: [Int], branch: Int) {
         var current = choices
         var currentBranch = branch
+        // Positions the part can depend on; the others are zeroed in one step (they cannot
+        // change the outcome, so editing them one by one would only spend the budget).
+        var mask = attempt(choices, preferred: branch, onlyPreferred: true, counted: false)?.mask
+            ?? Array(repeating: true, count: choices.count)
 
         func accept(_ candidate: [Int]) -> Bool {
             guard candidate != current, !outOfBudget else { return false }
             guard let f = attempt(candidate, preferred: currentBranch), Shrinker.shortlexLess(f.choices, current) else { return false }
             current = f.choices
             currentBranch = f.branch
+            mask = f.mask
             steps += 1
             return true
+        }
+        func relevant(_ i: Int) -> Bool { i >= mask.count || mask[i] }
+
+        if mask.contains(false) {
+            var zeroed = current
+            for i in zeroed.indices where !relevant(i) { zeroed[i] = 0 }
+            _ = accept(zeroed)
         }
 
         var changed = true
@@ -129,7 +153,7 @@ final class Shrinker {
             while i < current.count && !outOfBudget {
                 let v = current[i]
                 var lowered = false
-                if v > 0 {
+                if v > 0 && relevant(i) {
                     var tried: Set<Int> = []
                     for target in [0, v / 2, v - 1] where target < v && !tried.contains(target) {
                         tried.insert(target)
@@ -144,6 +168,7 @@ final class Shrinker {
             for k in [8, 4, 2, 1] {
                 var i = current.count - k
                 while i >= 0 && !outOfBudget {
+                    guard (i..<(i + k)).contains(where: relevant) else { i -= 1; continue }
                     var c = current
                     c.removeSubrange(i..<(i + k))
                     if accept(c) {
@@ -158,7 +183,7 @@ final class Shrinker {
             for k in [8, 4, 2] {
                 var i = 0
                 while i + k <= current.count && !outOfBudget {
-                    if current[i..<(i + k)].contains(where: { $0 != 0 }) {
+                    if current[i..<(i + k)].contains(where: { $0 != 0 }), (i..<(i + k)).contains(where: relevant) {
                         var c = current
                         for j in i..<(i + k) { c[j] = 0 }
                         if accept(c) { changed = true }
