@@ -7,16 +7,26 @@ public enum ClaimLoader {
                                          "claims", "expect", "statements", "instances", "seed", "budget", "min_decided",
                                          "max_dimension", "comment", "measure"]
 
+    /// Reads the claim file at `path` as bytes: invalid UTF-8 is a located error naming its byte
+    /// offset. - Throws: "cannot read the file" (at 0:0, no line) when the file cannot be opened.
     public static func load(path: String) throws(ClaimError) -> Claim {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw ClaimError(.load, "cannot read the file", at: SourceLocation(file: path, jsonPath: "$", line: 0, column: 0))
         }
-        return try load(text: text, file: path)
+        return try load(bytes: [UInt8](data), file: path)
     }
 
+    /// Loads a claim from the bytes of a file (UTF-8 JSON; a leading byte-order mark is ignored).
+    public static func load(bytes: [UInt8], file: String) throws(ClaimError) -> Claim {
+        try load(json: try JSONReader.read(bytes: bytes, file: file), file: file)
+    }
+
+    /// Loads a claim from JSON text.
     public static func load(text: String, file: String) throws(ClaimError) -> Claim {
-        let json = try JSONReader.read(text, file: file)
+        try load(bytes: Array(text.utf8), file: file)
+    }
+
+    static func load(json: JSONValue, file: String) throws(ClaimError) -> Claim {
         guard case let .object(members, rootLoc) = json else {
             throw ClaimError(.load, "a claim file holds one JSON object, not \(json.kindName)", at: json.location)
         }

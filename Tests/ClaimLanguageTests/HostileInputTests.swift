@@ -1,0 +1,224 @@
+import Foundation
+import Testing
+import ClaimLanguage
+import Verifier
+
+/// Hostile claim files — not JSON, not UTF-8, absurdly deep or long, out-of-range numbers — give
+/// a located load error (file, line ≥ 1, column ≥ 1) and never crash the process.
+@Suite("Hostile input")
+struct HostileInputTests {
+    /// The error reading `text` as JSON, or nil when it is valid.
+    func jsonError(_ text: String) -> ClaimError? {
+        do { _ = try JSONReader.read(text, file: "test.json"); return nil } catch { return error }
+    }
+
+    /// The error loading `bytes` as a claim file, or nil when it loads.
+    func loadError(bytes: [UInt8]) -> ClaimError? {
+        do { _ = try ClaimLoader.load(bytes: bytes, file: "test.json"); return nil } catch { return error }
+    }
+
+    func loadError(_ text: String) -> ClaimError? { loadError(bytes: Array(text.utf8)) }
+
+    /// `line:column` of an error, or "unlocated".
+    func position(_ e: ClaimError?) -> String {
+        guard let l = e?.location else { return "unlocated" }
+        return "\(l.line):\(l.column)"
+    }
+
+    static let minimal = """
+    { "id": "t", "paper": "t", "label": "t", "statement": "t",
+      "given": { "n": "int(1...3)" },
+      "claims": { "c": "n >= 1" }, "expect": { "c": "holds" } }
+    """
+
+    /// The minimal claim with `key: value` added at the top level.
+    func with(_ key: String, _ value: String) -> String {
+        Self.minimal.replacingOccurrences(of: "\"id\": \"t\"", with: "\"id\": \"t\", \"\(key)\": \(value)")
+    }
+
+    // MARK: - Strict JSON
+
+    @Test("valid JSON numbers and whitespace are accepted", arguments: [
+        "0", "-0", "0.5", "-0.5", "10", "1e5", "1E+5", "1e-5", "-12.25e+07", "0e0", " \t\r\n[ 1 , 2 ]\r\n", "{}", "[]",
+        "\"\u{7F} é 𝒳\"", "\"\\u0000\\b\\f\\n\\r\\t\\/\\\\\\\"\"",
+    ])
+    func validJSON(_ text: String) {
+        #expect(jsonError(text) == nil, "\(text): \(jsonError(text)?.description ?? "")")
+    }
+
+    @Test("RFC 8259 forbids these; each is an error at the offending line and column", arguments: [
+        ("007", "1:2", "leading zeros"),
+        ("-01", "1:3", "leading zeros"),
+        ("[1, 00]", "1:6", "leading zeros"),
+        ("+1", "1:1", "'+'"),
+        ("1.", "1:3", "after the decimal point"),
+        (".5", "1:1", "before its decimal point"),
+        ("1.e5", "1:3", "after the decimal point"),
+        ("1e", "1:3", "exponent"),
+        ("1e+", "1:4", "exponent"),
+        ("-", "1:2", "after '-'"),
+        ("--1", "1:2", "after '-'"),
+        ("- 1", "1:2", "after '-'"),
+        ("0x10", "1:2", "after the JSON value"),
+        ("Infinity", "1:1", "'Infinity'"),
+        ("NaN", "1:1", "'NaN'"),
+        ("[1,]", "1:4", "trailing commas"),
+        ("[1,\n  ]", "2:3", "trailing commas"),
+        ("{\"a\": 1,}", "1:9", "trailing commas"),
+        ("[,1]", "1:2", "expected a value"),
+        ("[1 2]", "1:4", "expected ',' or ']'"),
+        ("{\"a\" 1}", "1:6", "expected ':'"),
+        ("{a: 1}", "1:2", "expected a key"),
+        ("{'a': 1}", "1:2", "expected a key"),
+        ("\"a\tb\"", "1:3", "control character U+0009"),
+        ("\"a\u{1}b\"", "1:3", "control character U+0001"),
+        ("\"a\u{0}b\"", "1:3", "control character U+0000"),
+        ("\"a\u{1F}\"", "1:3", "control character U+001F"),
+        ("\"a\nb\"", "1:3", "line break inside a string"),
+        ("\"\\x\"", "1:3", "unknown escape"),
+        ("\"\\u12G4\"", "1:6", "not a hex digit"),
+        ("\"\\u+123\"", "1:4", "not a hex digit"),
+        ("\"\\u12\"", "1:6", "not a hex digit"),
+        ("tru", "1:1", "'tru'"),
+        ("truex", "1:1", "'truex'"),
+        ("nul", "1:1", "'nul'"),
+        ("[true false]", "1:7", "expected ',' or ']'"),
+        ("1 2", "1:3", "after the JSON value"),
+        ("{} x", "1:4", "after the JSON value"),
+        ("", "1:1", "empty"),
+        ("  \n ", "2:2", "no JSON value"),
+        ("\u{A0}1", "1:1", "U+00A0"),
+        ("[1]\u{2028}", "1:4", "U+2028"),
+        ("[1", "1:3", "end of the file"),
+        ("{\"a\": 1", "1:8", "end of the file"),
+        ("\"abc", "1:5", "unterminated"),
+        ("{\"a\": 1, \"a\": 2}", "1:10", "duplicate key"),
+    ])
+    func strictJSON(_ c: (String, String, String)) {
+        let e = jsonError(c.0)
+        #expect(e != nil, "\(c.0.debugDescription) was accepted")
+        #expect(position(e) == c.1, "\(c.0.debugDescription): \(e?.description ?? "")")
+        #expect(e?.message.contains(c.2) == true, "\(c.0.debugDescription): \(e?.description ?? "")")
+        #expect(e?.description.contains("test.json:\(c.1)") == true)
+    }
+
+    @Test("a leading byte-order mark is ignored")
+    func byteOrderMark() throws {
+        let c = try ClaimLoader.load(bytes: [0xEF, 0xBB, 0xBF] + Array(Self.minimal.utf8), file: "test.json")
+        #expect(c.id == "t")
+    }
+
+    // MARK: - Line breaks
+
+    /// A claim whose line 6, column 28 holds a JSON error (a trailing comma) and whose line 5 holds a
+    /// parse error at expression column 5.
+    static func brokenLines(_ eol: String, jsonError: Bool) -> String {
+        [
+            "{ \"id\": \"t\", \"paper\": \"t\",",
+            "  \"label\": \"t\",",
+            "  \"statement\": \"t\",",
+            "  \"given\": { \"n\": \"int(1...3)\" },",
+            "  \"claims\": { \"c\": \"n + * 2\" },",
+            "  \"expect\": { \"c\": \"holds\"" + (jsonError ? ",}" : "}"),
+            "}",
+        ].joined(separator: eol)
+    }
+
+    @Test("a \\r\\n line break counts as one line: CRLF files report the same line and column as LF files")
+    func crlf() {
+        let lf = loadError(Self.brokenLines("\n", jsonError: true))
+        let crlf = loadError(Self.brokenLines("\r\n", jsonError: true))
+        #expect(position(lf) == "6:28", "\(lf?.description ?? "")")
+        #expect(position(crlf) == "6:28", "\(crlf?.description ?? "")")
+        // An expression error: the string's column plus the expression column.
+        let lfParse = loadError(Self.brokenLines("\n", jsonError: false))
+        let crlfParse = loadError(Self.brokenLines("\r\n", jsonError: false))
+        #expect(position(lfParse) == "5:25", "\(lfParse?.description ?? "")")
+        #expect(position(crlfParse) == "5:25", "\(crlfParse?.description ?? "")")
+    }
+
+    @Test("a CRLF claim file on disk: the error is at 6:21, not on line 1")
+    func crlfFile() throws {
+        let text = [
+            "{",
+            "  \"id\": \"t\",",
+            "  \"paper\": \"t\",",
+            "  \"label\": \"t\",",
+            "  \"statement\": \"t\",",
+            "  \"claims\": { \"c\": 007 },",
+            "  \"expect\": { \"c\": \"holds\" }",
+            "}",
+        ].joined(separator: "\r\n")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crlf-\(UUID().uuidString).json")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            _ = try ClaimLoader.load(path: url.path)
+            Issue.record("loaded")
+        } catch {
+            #expect(position(error) == "6:21", "\(error)")
+        }
+    }
+
+    @Test("a lone \\r is a line break too (classic Mac line endings), and JSON whitespace")
+    func loneCR() {
+        let e = loadError(Self.brokenLines("\r", jsonError: true))
+        #expect(position(e) == "6:28", "\(e?.description ?? "")")
+        #expect(jsonError("[1,\r2]") == nil)
+        #expect(position(jsonError("[1,\r\r 0x]")) == "3:3")
+    }
+
+    @Test("columns count characters (Unicode scalars), not bytes")
+    func columnsCountScalars() {
+        #expect(position(jsonError("[\"λ𝒳é\", x]")) == "1:9")
+    }
+
+    // MARK: - Invalid UTF-8
+
+    @Test("invalid UTF-8 is a load error naming the byte offset, line and column", arguments: [
+        ([0xFF] as [UInt8], "never occurs"),
+        ([0xC0, 0xAF], "never occurs"),                 // overlong '/'
+        ([0xE0, 0x80, 0xAF], "overlong"),              // overlong '/'
+        ([0xED, 0xA0, 0x80], "surrogate"),              // U+D800
+        ([0xF4, 0x90, 0x80, 0x80], "U+10FFFF"),         // U+110000
+        ([0xF5, 0x80, 0x80, 0x80], "never occurs"),
+        ([0x80], "continuation byte"),
+        ([0xE2, 0x82, 0x41], "does not continue"),
+        ([0xE2, 0x82], "ends inside"),
+    ])
+    func invalidUTF8(_ c: ([UInt8], String)) {
+        // The bad bytes stand on line 2, column 12.
+        let prefix = Array("{ \"paper\": \"p\",\n  \"id\": \"tλ".utf8)
+        let bytes = prefix + c.0 + (c.1 == "ends inside" ? [] : Array("\" }".utf8))
+        let e = loadError(bytes: bytes)
+        #expect(e?.message.contains("invalid UTF-8 at byte offset \(prefix.count)") == true, "\(e?.description ?? "")")
+        #expect(e?.message.contains(c.1) == true, "\(e?.description ?? "")")
+        #expect(position(e) == "2:12", "\(e?.description ?? "")")
+    }
+
+    @Test("a claim file on disk with invalid UTF-8 gets a located error, not 'cannot read the file' at 0:0")
+    func invalidUTF8File() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
+        try Data(Array("{\n  \"id\": \"".utf8) + [0xC3, 0x28] + Array("\" }".utf8)).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            _ = try ClaimLoader.load(path: url.path)
+            Issue.record("loaded")
+        } catch {
+            #expect(error.message.contains("invalid UTF-8 at byte offset 11"), "\(error)")
+            #expect(position(error) == "2:10", "\(error)")
+        }
+    }
+
+    // MARK: - Not a claim
+
+    @Test("an empty file, a file that is not an object, or a truncated one is a located error", arguments: [
+        ("", "1:1"), ("   ", "1:4"), ("[]", "1:1"), ("\"claim\"", "1:1"), ("42", "1:1"), ("null", "1:1"),
+        ("{ \"id\": \"t\"", "1:12"), ("{", "1:2"),
+    ])
+    func notAClaim(_ c: (String, String)) {
+        let e = loadError(c.0)
+        #expect(e != nil)
+        #expect(position(e) == c.1, "\(c.0.debugDescription): \(e?.description ?? "")")
+    }
+}
