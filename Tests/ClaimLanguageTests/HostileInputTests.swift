@@ -221,4 +221,131 @@ struct HostileInputTests {
         #expect(e != nil)
         #expect(position(e) == c.1, "\(c.0.debugDescription): \(e?.description ?? "")")
     }
+
+    // MARK: - Nesting
+
+    func parseError(_ text: String) -> ClaimError? {
+        do {
+            _ = try Parser.parse(ExpressionSource(text: text, location: SourceLocation(file: "test.json", jsonPath: "$.claims.c", line: 3, column: 10)))
+            return nil
+        } catch { return error }
+    }
+
+    static let deep = 100_000
+
+    /// JSON nested `n` deep, by kind.
+    static func deepJSONText(_ kind: String, _ n: Int) -> String {
+        switch kind {
+        case "arrays": String(repeating: "[", count: n)
+        case "objects": String(repeating: "{\"a\": ", count: n)
+        case "mixed": String(repeating: "[{\"a\":", count: n / 2)
+        default: String(repeating: "[", count: n) + String(repeating: "]", count: n)
+        }
+    }
+
+    @Test("JSON nested 100,000 deep is a located error, not a stack overflow", arguments: [
+        ("arrays", "1:513"), ("objects", "1:3073"), ("mixed", "1:1537"), ("closed arrays", "1:513"),
+    ])
+    func deepJSON(_ c: (String, String)) {
+        let e = jsonError(Self.deepJSONText(c.0, Self.deep))
+        #expect(e?.message.contains("nesting deeper than 512 levels") == true, "\(e?.description ?? "")")
+        #expect(position(e) == c.1)
+    }
+
+    @Test("JSON nested exactly 512 deep is read; 513 is the error")
+    func jsonNestingBoundary() {
+        #expect(jsonError(String(repeating: "[", count: 512) + String(repeating: "]", count: 512)) == nil)
+        #expect(jsonError(String(repeating: "[", count: 513) + String(repeating: "]", count: 513))?.message.contains("512") == true)
+        let claim = with("note", String(repeating: "[", count: 600) + String(repeating: "]", count: 600))
+        #expect(loadError(claim)?.message.contains("nesting deeper than 512 levels") == true)
+    }
+
+    /// An expression nested `n` deep (or so), by kind.
+    static func deepExpression(_ kind: String, _ deep: Int) -> String {
+        switch kind {
+        case "parentheses": String(repeating: "(", count: deep) + "1" + String(repeating: ")", count: deep)
+        case "unclosed parentheses": String(repeating: "(", count: deep)
+        case "unary minus": String(repeating: "-", count: deep) + "x"
+        case "unary plus": String(repeating: "+", count: deep) + "x"
+        case "not": String(repeating: "not ", count: deep) + "true"
+        case "calls": String(repeating: "f(", count: deep) + "1" + String(repeating: ")", count: deep)
+        case "index arguments": String(repeating: "x[", count: deep) + "1" + String(repeating: "]", count: deep)
+        case "index chain": "x" + String(repeating: "[1]", count: deep)
+        case "transpose chain": "x" + String(repeating: "'", count: deep)
+        case "blocks": String(repeating: "[", count: deep) + "1" + String(repeating: "]", count: deep)
+        case "tuples": String(repeating: "(1, ", count: deep) + "1" + String(repeating: ")", count: deep)
+        case "sum chain": "1" + String(repeating: " + 1", count: deep)
+        case "product chain": "x" + String(repeating: "*x", count: deep)
+        case "and chain": "p" + String(repeating: " and p", count: deep)
+        case "or chain": "p" + String(repeating: " or p", count: deep)
+        case "iff chain": "p" + String(repeating: " <=> p", count: deep)
+        case "implication chain": "p" + String(repeating: " => p", count: deep)
+        case "power tower": "2" + String(repeating: "^2", count: deep)
+        case "conditionals": String(repeating: "if p then 1 else ", count: deep) + "0"
+        case "comprehensions": String(repeating: "sum(i in 1...2: ", count: deep) + "i" + String(repeating: ")", count: deep)
+        case "mixed": String(repeating: "-(x + [f(", count: deep / 4)
+        default: ""
+        }
+    }
+
+    @Test("expressions nested 100,000 deep are a located error, not a stack overflow", arguments: [
+        "parentheses", "unclosed parentheses", "unary minus", "unary plus", "not", "calls", "index arguments", "index chain", "transpose chain", "blocks", "tuples", "sum chain", "product chain", "and chain", "or chain", "iff chain", "implication chain", "power tower", "conditionals", "comprehensions", "mixed",
+    ])
+    func deepExpressions(_ kind: String) {
+        let c = (kind, Self.deepExpression(kind, Self.deep))
+        let e = parseError(c.1)
+        #expect(e?.message.contains("nesting deeper than 512 levels") == true, "\(c.0): \(e?.description ?? "")")
+        #expect((e?.location?.expressionColumn ?? 0) >= 1, "\(c.0)")
+        #expect((e?.location?.line ?? 0) == 3, "\(c.0)")
+    }
+
+    /// An expression of the kind `kind` that is `n` levels deep.
+    static func nested(_ kind: String, _ n: Int) -> String {
+        switch kind {
+        case "unary minus": String(repeating: "-", count: n - 1) + "x"
+        case "sum chain": "1" + String(repeating: " + 1", count: n - 1)
+        case "transpose chain": "x" + String(repeating: "'", count: n - 1)
+        case "calls": String(repeating: "f(", count: n - 1) + "1" + String(repeating: ")", count: n - 1)
+        default: String(repeating: "(", count: n) + "1" + String(repeating: ")", count: n)
+        }
+    }
+
+    @Test("an expression exactly 512 deep parses; one level more is the error",
+          arguments: ["unary minus", "sum chain", "transpose chain", "calls", "parentheses"])
+    func expressionDepthBoundary(_ kind: String) {
+        #expect(parseError(Self.nested(kind, 512)) == nil, "\(kind): \(parseError(Self.nested(kind, 512))?.description ?? "")")
+        #expect(parseError(Self.nested(kind, 513))?.message.contains("nesting deeper than 512 levels") == true, "\(kind)")
+    }
+
+    @Test("a claim file with a 100,000-term conclusion is a located load error")
+    func deepClaim() {
+        let text = Self.minimal.replacingOccurrences(of: "\"n >= 1\"", with: "\"" + String(repeating: "n + ", count: Self.deep) + "n >= 1\"")
+        let e = loadError(text)
+        #expect(e?.message.contains("nesting deeper than 512 levels") == true, "\(e?.description ?? "")")
+        #expect(e?.location?.jsonPath == "$.claims.c")
+        #expect(position(e).hasPrefix("3:"))
+    }
+
+    // MARK: - Numeric literals
+
+    @Test("a number literal of 10,000 digits is read; more is a located error naming the limit")
+    func longLiterals() {
+        let ok = String(repeating: "7", count: 10_000)
+        #expect(parseError("x + " + ok) == nil)
+        #expect(parseError("x + 1." + String(repeating: "5", count: 9_998)) == nil)
+        let long = parseError("x + " + ok + "7")
+        #expect(long?.message.contains("more than 10000 digits") == true, "\(long?.description ?? "")")
+        #expect(long?.location?.expressionColumn == 5)
+        let longDecimal = parseError("x + 1." + String(repeating: "5", count: 10_000))
+        #expect(longDecimal?.message.contains("more than 10000 digits") == true)
+        let huge = parseError(String(repeating: "9", count: 1_000_000))
+        #expect(huge?.message.contains("more than 10000 digits") == true)
+    }
+
+    @Test("digits other than 0-9 are not numbers: a located error, not a crash", arguments: ["x + ½", "x + ٣", "x + ２"])
+    func nonASCIIDigits(_ text: String) {
+        let e = parseError(text)
+        #expect(e != nil, "\(text) parsed")
+        #expect(e?.location?.expressionColumn == 5, "\(e?.description ?? "")")
+    }
 }

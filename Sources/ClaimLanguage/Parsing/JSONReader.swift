@@ -65,6 +65,15 @@ public struct JSONReader {
     /// Reads JSON from the bytes of a file: invalid UTF-8 is an error at its byte offset.
     public static func read(bytes: [UInt8], file: String) throws(ClaimError) -> JSONValue {
         try validateUTF8(bytes, file: file)
+        // Each level of nesting is a stack frame of the reader: a file with many brackets is read
+        // on a thread with a large stack.
+        if bytes.lazy.filter({ $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }).count > 32 {
+            return try LargeStack.run { () throws(ClaimError) -> JSONValue in try readValidated(bytes, file: file) }
+        }
+        return try readValidated(bytes, file: file)
+    }
+
+    static func readValidated(_ bytes: [UInt8], file: String) throws(ClaimError) -> JSONValue {
         var r = JSONReader(file: file, bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { r.i = 3 }
         r.skipSpace()
