@@ -348,4 +348,58 @@ struct HostileInputTests {
         #expect(e != nil, "\(text) parsed")
         #expect(e?.location?.expressionColumn == 5, "\(e?.description ?? "")")
     }
+
+    // MARK: - Numbers in the claim's settings
+
+    @Test("integer settings are range-checked: a located error naming the limit, never a trap or a wrap", arguments: [
+        ("instances", "100000", "ok"), ("instances", "0", "ok"), ("instances", "100001", "0 to 100000"),
+        ("instances", "99999999999999999999999999999", "0 to 100000"), ("instances", "-1", "0 to 100000"),
+        ("instances", "1e3", "integer"), ("instances", "4.0", "integer"), ("instances", "\"40\"", "not a string"),
+        ("max_dimension", "4096", "ok"), ("max_dimension", "4097", "0 to 4096"),
+        ("min_decided", "100000", "ok"), ("min_decided", "100001", "0 to 100000"),
+        ("seed", "0", "ok"), ("seed", "-0", "ok"), ("seed", "18446744073709551615", "ok"),
+        ("seed", "18446744073709551616", "0 to 18446744073709551615"), ("seed", "-1", "0 to 18446744073709551615"),
+        ("seed", "9223372036854775808", "ok"),
+    ])
+    func integerSettings(_ c: (String, String, String)) {
+        let e = loadError(with(c.0, c.1))
+        if c.2 == "ok" {
+            #expect(e == nil, "\(c.0): \(c.1): \(e?.description ?? "")")
+        } else {
+            #expect(e?.message.contains(c.2) == true, "\(c.0): \(c.1): \(e?.description ?? "")")
+            #expect(e?.message.contains("\"\(c.0)\"") == true)
+            // `{ "id": "t", "key": value`: the value's column.
+            #expect(position(e) == "1:\(c.0.count + 18)", "\(e?.description ?? "")")
+        }
+    }
+
+    @Test("a seed is any unsigned 64-bit integer")
+    func largeSeed() throws {
+        let c = try ClaimLoader.load(text: with("seed", "18446744073709551615"), file: "test.json")
+        #expect(c.seed == UInt64.max)
+        #expect(try ClaimLoader.load(text: with("seed", "9223372036854775808"), file: "test.json").seed == 1 << 63)
+    }
+
+    @Test("the budget is finite, positive and at most a day: a located error otherwise", arguments: [
+        ("{\"seconds\": 60}", "ok"), ("{\"seconds\": 0.5}", "ok"), ("{\"seconds\": 86400}", "ok"),
+        ("{\"seconds\": 0}", "86400"), ("{\"seconds\": -1}", "86400"), ("{\"seconds\": 86401}", "86400"),
+        ("{\"seconds\": 1e400}", "86400"), ("{\"seconds\": \"60\"}", "budget"), ("{}", "budget"), ("60", "budget"),
+        ("{\"seconds\": 60, \"minutes\": 1}", "budget"),
+    ])
+    func budget(_ c: (String, String)) {
+        let e = loadError(with("budget", c.0))
+        if c.1 == "ok" {
+            #expect(e == nil, "\(c.0): \(e?.description ?? "")")
+        } else {
+            #expect(e?.message.contains(c.1) == true, "\(c.0): \(e?.description ?? "")")
+            #expect(e?.location?.line == 1 && (e?.location?.column ?? 0) >= 24, "\(e?.description ?? "")")
+        }
+    }
+
+    @Test("a given key \"()\" names no variable: a located error")
+    func emptyTuple() {
+        let e = loadError(Self.minimal.replacingOccurrences(of: "\"n\": \"int(1...3)\"", with: "\"()\": \"int(1...3)\", \"n\": \"int(1...3)\""))
+        #expect(e?.message.contains("()") == true, "\(e?.description ?? "")")
+        #expect(position(e) == "2:20")
+    }
 }
