@@ -402,4 +402,19 @@ struct HostileInputTests {
         #expect(e?.message.contains("()") == true, "\(e?.description ?? "")")
         #expect(position(e) == "2:20")
     }
+
+    // MARK: - Discovery
+
+    @Test("only a file named exactly papers.json is the paper registry; mypapers.json is a claim file")
+    func discovery() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("discovery-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        try fm.createDirectory(at: root.appendingPathComponent("sub/folder.json"), withIntermediateDirectories: true)
+        for f in ["papers.json", "mypapers.json", "a.json", "notes.txt", "sub/papers.json", "sub/b.json", "sub/old_papers.json"] {
+            try Data("{}".utf8).write(to: root.appendingPathComponent(f))
+        }
+        let found = try ClaimDiscovery.files([root.path]).map { String($0.dropFirst(root.path.count + 1)) }
+        #expect(found == ["a.json", "mypapers.json", "sub/b.json", "sub/old_papers.json"])
+    }
 }
