@@ -417,4 +417,43 @@ struct HostileInputTests {
         let found = try ClaimDiscovery.files([root.path]).map { String($0.dropFirst(root.path.count + 1)) }
         #expect(found == ["a.json", "mypapers.json", "sub/b.json", "sub/old_papers.json"])
     }
+
+    // MARK: - Truncated and corrupted claim files
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Loads `bytes`; records an issue unless it loads or fails with a located `ClaimError`.
+    func expectLoadsOrLocatedError(_ bytes: [UInt8], _ what: @autoclosure () -> String) {
+        do {
+            _ = try ClaimLoader.load(bytes: bytes, file: "fuzz.json")
+        } catch {
+            let l = error.location
+            #expect(l != nil && l!.line >= 1 && l!.column >= 1 && l!.file == "fuzz.json",
+                    "\(what()): unlocated error \(error)")
+        }
+    }
+
+    @Test("a real claim file truncated at every 7th byte, or with bytes flipped, loads or gives a located error",
+          arguments: ["claims/lemma3_1.json", "claims/chen/problem1.json"])
+    func truncatedAndFlipped(_ path: String) throws {
+        let data = try #require(FileManager.default.contents(atPath: Self.repository.appendingPathComponent(path).path))
+        let bytes = [UInt8](data)
+        expectLoadsOrLocatedError(bytes, "\(path) as it is")
+        for k in stride(from: 0, to: bytes.count, by: 7) {
+            expectLoadsOrLocatedError(Array(bytes[..<k]), "\(path) truncated to \(k) bytes")
+        }
+        let mutations: [(String, (UInt8) -> UInt8)] = [
+            ("xor 0xFF", { $0 ^ 0xFF }), ("xor 0x01", { $0 ^ 0x01 }), ("xor 0x20", { $0 ^ 0x20 }),
+            ("quote", { _ in UInt8(ascii: "\"") }), ("brace", { _ in UInt8(ascii: "{") }), ("bracket", { _ in UInt8(ascii: "[") }),
+            ("backslash", { _ in UInt8(ascii: "\\") }), ("NUL", { _ in 0 }), ("line feed", { _ in 0x0A }),
+            ("continuation byte", { _ in 0x80 }), ("digit", { _ in UInt8(ascii: "0") }), ("paren", { _ in UInt8(ascii: "(") }),
+        ]
+        for k in stride(from: 3, to: bytes.count, by: 29) {
+            for (name, m) in mutations {
+                var b = bytes
+                b[k] = m(b[k])
+                expectLoadsOrLocatedError(b, "\(path) with byte \(k) changed by \(name)")
+            }
+        }
+    }
 }
