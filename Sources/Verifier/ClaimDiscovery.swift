@@ -1,7 +1,7 @@
 import Foundation
 
-/// Finds claim files: each path is a file, or a folder searched recursively for `*.json`
-/// (except `papers.json`, the bibliography). Sorted, so runs are reproducible.
+/// Finds claim files: each path is a file, or a folder searched recursively for `*.json` files
+/// (except those named exactly `papers.json`, the bibliography). Sorted, so runs are reproducible.
 public enum ClaimDiscovery {
     public static func files(_ paths: [String]) throws -> [String] {
         var out: [String] = []
@@ -15,7 +15,12 @@ public enum ClaimDiscovery {
                 guard let e = fm.enumerator(atPath: p) else { continue }
                 var found: [String] = []
                 while let f = e.nextObject() as? String {
-                    if f.hasSuffix(".json") && !f.hasSuffix("papers.json") { found.append((p as NSString).appendingPathComponent(f)) }
+                    // Only a file named exactly `papers.json` is the registry (`mypapers.json` is a claim).
+                    guard f.hasSuffix(".json"), (f as NSString).lastPathComponent != "papers.json" else { continue }
+                    let full = (p as NSString).appendingPathComponent(f)
+                    var isFolder: ObjCBool = false
+                    if fm.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue { continue }
+                    found.append(full)
                 }
                 out += found.sorted()
             } else {

@@ -7,16 +7,33 @@ public enum ClaimLoader {
                                          "claims", "expect", "statements", "instances", "seed", "budget", "min_decided",
                                          "max_dimension", "comment", "measure"]
 
+    /// The most draws (`instances`) and the largest `min_decided` a claim may ask for.
+    public static let maximumInstances: UInt64 = 100_000
+    /// The largest `max_dimension` a claim may set.
+    public static let maximumDimension: UInt64 = 4096
+    /// The longest `budget` a claim may set, in seconds (a day).
+    public static let maximumBudgetSeconds = 86_400.0
+
+    /// Reads the claim file at `path` as bytes: invalid UTF-8 is a located error naming its byte
+    /// offset. - Throws: "cannot read the file" (at 0:0, no line) when the file cannot be opened.
     public static func load(path: String) throws(ClaimError) -> Claim {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw ClaimError(.load, "cannot read the file", at: SourceLocation(file: path, jsonPath: "$", line: 0, column: 0))
         }
-        return try load(text: text, file: path)
+        return try load(bytes: [UInt8](data), file: path)
     }
 
+    /// Loads a claim from the bytes of a file (UTF-8 JSON; a leading byte-order mark is ignored).
+    public static func load(bytes: [UInt8], file: String) throws(ClaimError) -> Claim {
+        try load(json: try JSONReader.read(bytes: bytes, file: file), file: file)
+    }
+
+    /// Loads a claim from JSON text.
     public static func load(text: String, file: String) throws(ClaimError) -> Claim {
-        let json = try JSONReader.read(text, file: file)
+        try load(bytes: Array(text.utf8), file: file)
+    }
+
+    static func load(json: JSONValue, file: String) throws(ClaimError) -> Claim {
         guard case let .object(members, rootLoc) = json else {
             throw ClaimError(.load, "a claim file holds one JSON object, not \(json.kindName)", at: json.location)
         }
@@ -40,13 +57,23 @@ public enum ClaimLoader {
             guard case let .object(ms, _) = v else { throw ClaimError(.load, "\"\(key)\" must be an object", at: v.location) }
             return ms
         }
-        func integer(_ key: String, default d: Int) throws(ClaimError) -> Int {
+        /// A nonnegative integer setting, at most `maximum` (parsed as UInt64: never a trap).
+        func integer(_ key: String, default d: UInt64, maximum: UInt64) throws(ClaimError) -> UInt64 {
             guard let v = json[key] else { return d }
-            guard case let .number(s, loc) = v, let i = Int(s), i >= 0 else {
-                throw ClaimError(.load, "\"\(key)\" must be a nonnegative integer", at: v.location)
+            let range = "an integer from 0 to \(maximum)"
+            guard case let .number(s, loc) = v else {
+                throw ClaimError(.load, "\"\(key)\" must be \(range), not \(v.kindName)", at: v.location)
             }
-            _ = loc
-            return i
+            let negative = s.hasPrefix("-")
+            let digits = negative ? s.dropFirst() : Substring(s)
+            guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw ClaimError(.load, "\"\(key)\" must be \(range), without a fraction or an exponent, not \(s)", at: loc)
+            }
+            guard let n = UInt64(digits), n <= maximum, !negative || n == 0 else {
+                let shown = s.count > 40 ? s.prefix(40) + "…" : Substring(s)
+                throw ClaimError(.load, "\"\(key)\" must be \(range) (the limit), not \(shown)", at: loc)
+            }
+            return n
         }
 
         let id = try string("id")!
@@ -66,6 +93,7 @@ public enum ClaimLoader {
             if key.hasPrefix("(") && key.hasSuffix(")") {
                 names = key.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             }
+            if names.isEmpty { throw ClaimError(.load, "\"\(key)\" names no variable", at: v.location) }
             for n in names where !isIdentifier(n) {
                 throw ClaimError(.load, "\"\(key)\" is not a variable name or a tuple of names like \"(X, U, V)\"", at: v.location)
             }
@@ -129,19 +157,22 @@ public enum ClaimLoader {
 
         var budget = 60.0
         if let b = json["budget"] {
-            guard case let .object(ms, _) = b, let s = ms.first(where: { $0.key == "seconds" })?.value,
-                  case let .number(text, _) = s, let secs = Double(text), secs > 0 else {
+            guard case let .object(ms, _) = b, ms.count == 1, let s = ms.first(where: { $0.key == "seconds" })?.value,
+                  case let .number(text, loc) = s else {
                 throw ClaimError(.load, "\"budget\" must be {\"seconds\": N}", at: b.location)
+            }
+            guard let secs = Double(text), secs.isFinite, secs > 0, secs <= maximumBudgetSeconds else {
+                throw ClaimError(.load, "\"budget\" seconds must be more than 0 and at most \(Int(maximumBudgetSeconds)) (the limit), not \(text.prefix(40))", at: loc)
             }
             budget = secs
         }
-        let instances = try integer("instances", default: 40)
         let (minimumDecided, minimumReason) = try parseMinimumDecided(json["min_decided"])
         var claim = Claim(file: file, id: id, paper: paper, label: label, statement: statement, note: note,
                           given: given, assume: assume, define: define, conclusions: conclusions,
-                          instances: instances, seed: UInt64(try integer("seed", default: 1)),
+                          instances: Int(try integer("instances", default: 40, maximum: maximumInstances)),
+                          seed: try integer("seed", default: 1, maximum: UInt64.max),
                           budgetSeconds: budget, minimumDecided: minimumDecided,
-                          maximumDimension: try integer("max_dimension", default: 400))
+                          maximumDimension: Int(try integer("max_dimension", default: 400, maximum: maximumDimension)))
         claim.minimumDecidedReason = minimumReason
         return claim
     }
@@ -152,8 +183,8 @@ public enum ClaimLoader {
     static func parseMinimumDecided(_ v: JSONValue?) throws(ClaimError) -> (Int, String?) {
         guard let v else { return (Claim.defaultMinimumDecided, nil) }
         func count(_ j: JSONValue) throws(ClaimError) -> Int {
-            guard case let .number(text, _) = j, let k = Int(text), k >= 1, k <= 1_000_000 else {
-                throw ClaimError(.load, "\"min_decided\" must be an integer from 1 to 1000000", at: j.location)
+            guard case let .number(text, _) = j, let k = Int(text), k >= 1, k <= Int(maximumInstances) else {
+                throw ClaimError(.load, "\"min_decided\" must be an integer from 1 to \(maximumInstances)", at: j.location)
             }
             return k
         }
