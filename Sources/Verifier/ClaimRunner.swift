@@ -184,7 +184,17 @@ public struct ClaimRunner: Sendable {
         }
     }
 
+    /// Runs the claim on a thread with a large stack (`LargeStack`): the shape checker, the
+    /// evaluator and the calculus walk expression trees recursively, and a worker thread's own
+    /// stack may be too small for the deepest trees the parser admits.
     public func run(_ claim: Claim, start: Date = Date(), fileIndex: Int = 0) -> ClaimResult {
+        let runner = self
+        return (try? LargeStack.run { () throws(ClaimError) -> ClaimResult in
+            runner.runOnThisThread(claim, start: start, fileIndex: fileIndex)
+        }) ?? runOnThisThread(claim, start: start, fileIndex: fileIndex)
+    }
+
+    func runOnThisThread(_ claim: Claim, start: Date, fileIndex: Int) -> ClaimResult {
         let instances = instancesOverride ?? claim.instances
         let seed = seedOverride ?? claim.seed
         var tallies = makeTallies(claim)
