@@ -136,6 +136,7 @@ public enum ClaimLoader {
             budget = secs
         }
         let instances = try integer("instances", default: 40)
+        try GeneratorTable.validate(given: given, define: define, assume: assume, conclusions: conclusions)
         return Claim(file: file, id: id, paper: paper, label: label, statement: statement, note: note,
                      given: given, assume: assume, define: define, conclusions: conclusions,
                      instances: instances, seed: UInt64(try integer("seed", default: 1)),
