@@ -198,6 +198,7 @@ struct GeneratorTableTests {
         ("seq(i in 1...2: symmetric(2, ties: true))", "ties"),
         ("matrix(2)", "matrix(m, n, nonzero:)"),
         ("rational(6, positive: true, positive: false)", "positive"),
+        ("zeros(2, 2, nonzero: true)", "nonzero"),
     ])
     func unknownOptions(expression: String, named: String) {
         do {

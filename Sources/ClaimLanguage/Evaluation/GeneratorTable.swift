@@ -200,9 +200,9 @@ public enum GeneratorTable {
     }
 
     /// Checks every generator call of a claim against the table: the number of positional
-    /// arguments and the names of the options. A generator name can never be redefined, so
-    /// every call of one is a generator call. Thrown as load errors naming the generator and
-    /// the option.
+    /// arguments and the names of the options (and that no other call, built-in or user
+    /// function, has named arguments). A generator name can never be redefined, so every call
+    /// of one is a generator call. Thrown as load errors naming the generator and the option.
     public static func validate(_ claim: Claim) throws(ClaimError) {
         try validate(given: claim.given, define: claim.define, assume: claim.assume, conclusions: claim.conclusions)
     }
@@ -242,6 +242,10 @@ public enum GeneratorTable {
                         throw ClaimError(.load, "\(name): option '\(key)' given twice", at: e.location)
                     }
                 }
+            }
+            if byName[name] == nil, let (key, _) = named.first {
+                // Only generators take options: anything else would drop it silently.
+                throw ClaimError(.load, "\(name) takes no named arguments (found '\(key)')", at: e.location)
             }
             for a in args { try check(a) }
             for (_, v) in named { try check(v) }
