@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Numbers
 import Matrices
@@ -218,6 +219,14 @@ struct GeneratorTableTests {
         #expect(GeneratorTable.byName["rational"]?.options.map(\.name) == ["positive", "nonzero", "nonnegative"])
         for spec in GeneratorTable.all where !spec.exhaustive {
             #expect(spec.shrinkOrder.isEmpty == false)
+        }
+        // docs/claims.md documents every generator and every option of the table.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let docs = (try? String(contentsOf: root.appendingPathComponent("docs/claims.md"), encoding: .utf8)) ?? ""
+        let section = docs.components(separatedBy: "## Generators").last ?? ""
+        for spec in GeneratorTable.all {
+            #expect(section.contains("`\(spec.name)("), "\(spec.name) is not documented")
+            for option in spec.options { #expect(section.contains("`\(option.name)"), "\(spec.name): option \(option.name) is not documented") }
         }
     }
 
