@@ -43,5 +43,8 @@ struct IdentityDegreeTests {
         #expect(d.genericProbability == Rational(81, 256))
         #expect(d.pointProbability == Rational(23, 144) + 1 - Rational(81, 256))
         #expect(d.survivalBound(degree: 2) == 1 - Rational(81, 256) + Rational(81, 256) * 2 * Rational(23, 144))
+        #expect(Rational(2) * d.effectivePointProbability(degree: 2) == d.survivalBound(degree: 2))
+        // The sharper bound never exceeds the conservative one.
+        for k in 1...6 { #expect(d.survivalBound(degree: k) <= min(Rational(1), Rational(k) * d.pointProbability)) }
     }
 }

@@ -54,6 +54,12 @@ public struct IdentityDegree {
         return p > 1 ? 1 : p
     }
 
+    /// The point probability p with d·p = `survivalBound(degree: d)`: what a report of the form
+    /// "degree × point probability" should print to use the sharper bound (d ≥ 1).
+    public func effectivePointProbability(degree d: Int) -> Rational {
+        survivalBound(degree: d) / Rational(Swift.max(1, d))
+    }
+
     /// The per-instance bound (1 − G) + G·d·π on the probability that a nonzero difference of
     /// degree d survives an instance (at most 1).
     public func survivalBound(degree d: Int) -> Rational {
