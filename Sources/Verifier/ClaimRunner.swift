@@ -457,8 +457,8 @@ public struct ClaimRunner: Sendable {
             // unless the domain was enumerated completely, which is stronger.
             if r.verdict == .holds, r.method == .exact, !enumerated, randomDraws, k < claim.conclusions.count,
                let d = degrees.identityDegree(of: claim.conclusions[k].expr),
-               Rational(d) * degrees.pointProbability < 1 {
-                r.method = .randomizedIdentity(degree: d, pointProbability: degrees.pointProbability)
+               degrees.survivalBound(degree: d) < 1 {
+                r.method = .randomizedIdentity(degree: d, pointProbability: degrees.effectivePointProbability(degree: d))
             }
             if let m = k < claim.conclusions.count ? claim.conclusions[k].measure : nil, !t.measures.isEmpty || t.measureError != nil {
                 // Each value lies in its [lo, hi], so min lies in [min lo, min hi] and max in [max lo, max hi].

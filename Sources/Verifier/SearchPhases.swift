@@ -28,20 +28,20 @@ public struct SearchOptions: Sendable {
 extension ClaimRunner {
     // MARK: Small scope
 
-    /// The choice sequences of the small-scope phase, simplest first: every sequence of length
-    /// ≤ 2 over {0, 1, 2} (13 of them; the rest of each draw replays as zeros, the simplest option
-    /// of every generator: smallest dimensions, zero matrices, range ends), then sequences of 256
-    /// choices each in {0, 1, 2} drawn from `seed` (small dimensions, entries among the
-    /// generators' simplest values: 0, ±1, ties).
+    /// The choice sequences of the small-scope phase, simplest first: the first half are the
+    /// shortest sequences over {0, 1, 2} in shortlex order (`GeneratorContext.smallScopeChoices`:
+    /// the rest of each draw replays as zeros, the simplest option of every generator — smallest
+    /// dimensions, zero matrices, range ends — so these vary the first few decisions: dimensions
+    /// and modes), the second half sequences of 256 choices each in {0, 1, 2} drawn from `seed`
+    /// (small dimensions, every entry among its generator's simplest values: 0, ±1, edge modes).
     static func smallScopeSequences(count: Int, seed: UInt64) -> [[Int]] {
-        var out: [[Int]] = [[]]
-        for a in 0...2 { out.append([a]) }
-        for a in 0...2 { for b in 0...2 { out.append([a, b]) } }
+        let enumerated = (count + 1) / 2
+        var out = (0..<enumerated).map(GeneratorContext.smallScopeChoices)
         var rng = SplitMix64(seed: seed ^ 0x5EED_5A11)
         while out.count < count {
             out.append((0..<256).map { _ in Int(rng.uniform(upTo: 2)) })
         }
-        return Array(out.prefix(count))
+        return out
     }
 
     // MARK: Targeted

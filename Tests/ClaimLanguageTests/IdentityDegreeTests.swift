@@ -34,7 +34,17 @@ struct IdentityDegreeTests {
         #expect(d.identityDegree(of: byName["nonpoly"]!) == nil)
         #expect(d.identityDegree(of: byName["constant"]!) == nil)   // no random entries: exact, not randomized
         #expect(d.identityDegree(of: byName["guarded"]!) == 3)
-        #expect(d.randomVariables["k"] == Rational(1, 19))
-        #expect(d.pointProbability == Rational(1, 8))
+        // int_matrix: an entry of −9…9 by `integer(in:)`: 1/8 + 5/8 · 1/19 = 3/19 (the value 0,
+        // and each endpoint); matrix: the largest point probability of `entry(height: 9)`.
+        #expect(d.randomVariables["k"] == Rational(3, 19))
+        #expect(d.randomVariables["X"] == Rational(23, 144))
+        // Four entrywise matrices, each generic with probability 3/4: the effective point
+        // probability adds 1 − (3/4)⁴ (the edge cases, about which nothing is assumed).
+        #expect(d.genericProbability == Rational(81, 256))
+        #expect(d.pointProbability == Rational(23, 144) + 1 - Rational(81, 256))
+        #expect(d.survivalBound(degree: 2) == 1 - Rational(81, 256) + Rational(81, 256) * 2 * Rational(23, 144))
+        #expect(Rational(2) * d.effectivePointProbability(degree: 2) == d.survivalBound(degree: 2))
+        // The sharper bound never exceeds the conservative one.
+        for k in 1...6 { #expect(d.survivalBound(degree: k) <= min(Rational(1), Rational(k) * d.pointProbability)) }
     }
 }

@@ -28,7 +28,7 @@ struct PlantedFalseVariantTests {
             "attained": "q < min(k, r) and maximal => lambda_min(H) >= -sigma[q+1] or q > 0",
             "weakened_p_plus_1": "q < min(k, r) and not maximal => lambda_min(H) <= -sigma[p+1]",
             "critical": "is_critical(J, W, S)",
-        ]), instances: 80)
+        ]), instances: 160)
         for (name, p) in r.parts {
             #expect(p.verdict == .holds, "\(name): \(p.verdict.rawValue) \(p.reason ?? "") \(p.counterexample?.detail ?? "")")
         }

@@ -30,7 +30,7 @@ func valaviClaim(_ conclusions: [String: String], extraDefine: String = "") -> S
                   "p": "first(i in 1...q: lam[i] < sigma[i])", "H": "hessian(J, W, S)" \(extraDefine) },
       "claims": { \(claims) },
       "expect": { \(expect) },
-      "instances": 25, "seed": 7 }
+      "instances": 60, "seed": 7 }
     """
 }
 

@@ -1,180 +1,106 @@
 import Numbers
 import Matrices
+import Instances
 
-/// Draws the random objects a claim quantifies over, deterministically from a seed. Every
-/// generator builds its object exactly over ℚ from the answer (orthogonal matrices by the Cayley
-/// transform, matrices with a prescribed SVD from exact orthogonal factors), and is biased toward
-/// edge cases (range endpoints, ties, the identity).
+/// Draws the random objects a claim quantifies over. Every random decision is one bounded
+/// choice of the `Instances` library's `ChoiceSource` (unbiased, recorded in order), and every
+/// generator is a `Draw` function with a bounded number of draws (no rejection, no retry) that
+/// reaches its edge cases through dedicated mode choices with stated probabilities
+/// (`GeneratorTable` lists them; docs/claims.md reproduces the table). Objects are exact over ℚ.
 public final class GeneratorContext: @unchecked Sendable {
     /// Random generators (one value per draw).
-    static let randomNames: Set<String> = [
-        "int", "rational", "bool", "choose", "matrix", "int_matrix", "orthogonal", "stiefel", "gl", "spd",
-        "symmetric", "with_spectrum", "spectrum", "with_svd", "subset", "permutation", "skew", "rank_matrix",
-    ]
+    static let randomNames: Set<String> = Set(GeneratorTable.all.filter { !$0.exhaustive }.map(\.name))
     /// Exhaustive generators: the instance branches over every value.
-    public static let exhaustiveNames: Set<String> = ["each", "all_subsets", "all_permutations"]
+    public static let exhaustiveNames: Set<String> = Set(GeneratorTable.all.filter(\.exhaustive).map(\.name))
     static let names = randomNames.union(exhaustiveNames)
 
-    var state: UInt64
+    var source: ChoiceSource
 
-    /// Every random decision made so far, in order: for each call `uniform(lo, hi)`, the offset
-    /// `value − lo` (in 0...hi − lo). An instance is a pure function of this list: replaying it
-    /// with `init(replaying:)` reproduces the instance exactly.
-    public private(set) var choices: [Int] = []
+    /// Every `int(a...b)` drawn so far in this instance, with its range (the most recent last),
+    /// so that a later `int` over the same range can repeat its value (equal dimensions).
+    var integers: [(range: ClosedRange<Int>, value: Int)] = []
 
-    /// The stored decisions when replaying; nil when drawing from the seed.
-    let replayed: [Int]?
+    /// Every random decision made so far, in order: the choice in 0...bound of each draw (see
+    /// `ChoiceSource`). An instance is a pure function of this list: replaying it with
+    /// `init(replaying:)` reproduces the instance exactly.
+    public var choices: [Int] { source.choices.map { Int(clamping: $0) } }
 
     /// True once a replay has needed more decisions than the stored list holds (the missing ones
     /// were taken to be 0). Always false when drawing from a seed.
-    public private(set) var overran = false
+    public var overran: Bool { source.overran }
 
-    /// Draws from SplitMix64 seeded with `seed`. Recording the choices does not change any
-    /// generator's output for a given seed.
+    /// Draws from a `ChoiceSource` seeded with `seed`.
     public init(seed: UInt64) {
-        state = seed &+ 0x9E37_79B9_7F4A_7C15
-        replayed = nil
+        source = ChoiceSource(seed: seed)
     }
 
-    /// Replays a choice sequence: the i-th call `uniform(lo, hi)` returns `lo + min(max(c_i, 0),
-    /// hi − lo)`, and `lo` once the list has run out. Choice 0 is the first option of every
-    /// decision (the lower end of the range drawn: the smallest dimension, 0 for a `rational`, no
-    /// sign flip, the special case of a coin), so the empty list gives a simple instance (smallest
-    /// dimensions, zero matrices) and lowering or deleting choices moves toward it. Simplicity is
-    /// that of the choice sequence (shorter, then lexicographically smaller); it mostly agrees with
-    /// the values' but not always (an `int_matrix` entry's choice 0 is −9, and `int(a...b)`
-    /// reaches b through a short "endpoint" choice).
+    /// Replays a choice sequence: the i-th draw with bound b takes min(max(c_i, 0), b), and 0 once
+    /// the list has run out. Choice 0 is the simplest option of every decision (the smallest
+    /// dimension, 0 for a `rational`, the zero matrix, the identity for `gl`/`orthogonal`/`spd`,
+    /// all-equal values for a `spectrum` with ties), so the empty list gives the simplest
+    /// instance and lowering or deleting choices moves toward it.
     ///
-    /// - Guarantee: every list replays to some instance in finitely many draws (the one rejection
-    ///   loop, in `spectrum`, falls back to a deterministic choice once the list has run out).
+    /// - Guarantee: every list replays to an instance with finitely many draws (no generator
+    ///   has a rejection loop).
     public init(replaying choices: [Int]) {
-        state = 0
-        replayed = choices
+        source = ChoiceSource(replaying: choices.map { UInt64(Swift.max($0, 0)) })
+    }
+
+    /// The k-th instance of the small scope (k ≥ 0): the replay of the k-th choice sequence
+    /// over {0, 1, 2} whose last choice is not 0, in shortlex order (k = 0 is the empty list,
+    /// then [1], [2], [0, 1], [0, 2], [1, 1], …). By the choice convention these are the
+    /// simplest instances first: smallest dimensions, then entries in {0, 1, −1} (a rational's
+    /// modes 0, 1, 2), the zero matrix or a generic matrix (a matrix's modes 0 and 1).
+    /// Sequences that differ only past the draws an instance makes give the same instance.
+    public convenience init(smallScope k: Int) {
+        self.init(replaying: GeneratorContext.smallScopeChoices(k))
+    }
+
+    /// The k-th choice sequence of the small scope (see `init(smallScope:)`).
+    public static func smallScopeChoices(_ k: Int) -> [Int] {
+        precondition(k >= 0, "negative small-scope index")
+        if k == 0 { return [] }
+        // Sequences of length L ending in 1 or 2: 2·3^(L−1) of them.
+        var rest = k - 1, length = 1, count = 2
+        while rest >= count { rest -= count; length += 1; count *= 3 }
+        // rest indexes the sequences of this length in shortlex order: the prefix of L − 1
+        // digits in base 3 (most significant first), then the last digit 1 or 2.
+        let last = rest % 2 + 1
+        var prefix = rest / 2
+        var digits = [Int](repeating: 0, count: length - 1)
+        for i in stride(from: length - 2, through: 0, by: -1) { digits[i] = prefix % 3; prefix /= 3 }
+        return digits + [last]
     }
 
     /// Whether decisions come from a stored list rather than from the seed.
-    public var isReplaying: Bool { replayed != nil }
+    public var isReplaying: Bool { source.isReplaying }
 
-    /// SplitMix64: the same sequence on every platform.
-    func next() -> UInt64 {
-        state = state &+ 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in lo...hi (inclusive), or the next replayed choice. Every random decision of every
-    /// generator goes through here, and is recorded in `choices`. - Precondition: lo ≤ hi.
-    func uniform(_ lo: Int, _ hi: Int) -> Int {
-        let c: Int
-        if let list = replayed {
-            let i = choices.count
-            if i < list.count {
-                c = Swift.min(Swift.max(list[i], 0), hi - lo)
-            } else {
-                c = 0
-                overran = true
-            }
-        } else {
-            let span = UInt64(hi - lo) + 1
-            c = Int(next() % span)
-        }
-        choices.append(c)
-        return lo + c
-    }
-
-    /// Uniform in lo...hi, but an endpoint with probability 1/4.
-    func biased(_ lo: Int, _ hi: Int) -> Int {
-        if lo < hi, uniform(0, 3) == 0 { return uniform(0, 1) == 0 ? lo : hi }
-        return uniform(lo, hi)
-    }
-
-    func coin(_ oneIn: Int) -> Bool { uniform(1, oneIn) == 1 }
-
-    /// Fisher–Yates with this generator (the standard library's shuffle may change between
-    /// versions; instances must not).
-    func shuffled<T>(_ a: [T]) -> [T] {
-        var out = a
-        var i = out.count - 1
-        while i > 0 {
-            out.swapAt(i, uniform(0, i))
-            i -= 1
-        }
-        return out
-    }
-
-    /// A small-height rational: 0 and ±1 often, else p/q with |p| ≤ height, 1 ≤ q ≤ height.
-    func smallRational(height: Int = 9, positive: Bool = false, nonzero: Bool = false) -> Rational {
-        if !positive && !nonzero && coin(8) { return 0 }
-        if coin(6) { return positive || uniform(0, 1) == 0 ? 1 : -1 }
-        let p = uniform(1, height), q = uniform(1, height)
-        let r = Rational(p, q)
-        return positive || uniform(0, 1) == 0 ? r : -r
-    }
-
-    func randomMatrix(_ m: Int, _ n: Int, height: Int = 9, integer: Bool = false) -> Matrix<Rational> {
-        Matrix(rows: m, columns: n) { _, _ in integer ? Rational(self.uniform(-height, height)) : self.smallRational(height: height) }
-    }
-
-    /// An exactly orthogonal n×n matrix: a signed permutation (1 in 8), else the Cayley transform
-    /// (I − K)(I + K)⁻¹ of a random integer skew-symmetric K, times a random sign on one column.
-    func orthogonal(_ n: Int) -> Matrix<Rational> {
-        if n == 0 { return .identity(0) }
-        if coin(8) {
-            let perm = shuffled(Array(0..<n))
-            return Matrix(rows: n, columns: n) { i, j in perm[i] == j ? (self.coin(2) ? 1 : -1) : 0 }
-        }
-        var k = Matrix<Rational>.zeros(n, n)
-        for i in 0..<n {
-            for j in (i + 1)..<max(i + 1, n) {
-                let v = Rational(uniform(-2, 2), uniform(1, 2))
-                k[i, j] = v
-                k[j, i] = -v
-            }
-        }
-        let id = Matrix<Rational>.identity(n)
-        // I + K is invertible for skew K (its eigenvalues are 1 + iθ).
-        var q = (id - k) * (try! (id + k).inverse())
-        if coin(2) { for i in 0..<n { q[i, 0] = -q[i, 0] } }
-        return q
-    }
-
-    /// A descending list of r positive rationals; with `squares`, each is the square of a
-    /// rational (so square roots stay exact); with `ties`, equal neighbours occur often.
-    func spectrum(_ r: Int, ties: Bool, squares: Bool, zeros: Int) -> [Rational] {
-        var values: [Rational] = []
-        for _ in 0..<r {
-            if ties, let last = values.last, coin(3) { values.append(last); continue }
-            var v: Rational
-            repeat {
-                let base = Rational(uniform(1, 12), uniform(1, 3))
-                v = squares ? base * base : base
-                if isReplaying && overran && values.contains(v) && !ties {
-                    // A replayed list that has run out would repeat the same value for ever:
-                    // take the smallest positive integer (or its square) not used yet.
-                    var a = 1
-                    while values.contains(squares ? Rational(a * a) : Rational(a)) { a += 1 }
-                    v = squares ? Rational(a * a) : Rational(a)
-                }
-            } while values.contains(v) && !ties
-            values.append(v)
-        }
-        values.sort(by: >)
-        return values + Array(repeating: 0, count: zeros)
-    }
+    /// The value of the most recent `int` drawn over the same range, if any.
+    func previousInteger(in range: ClosedRange<Int>) -> Int? { integers.last { $0.range == range }?.value }
 }
 
 
 extension GeneratorContext {
     func generate(_ name: String, _ args: [Value], _ options: [String: Value], _ e: Expr, _ ev: Evaluator) throws(ClaimError) -> Value {
+        // The loader checks the table (arity, option names); this guards claims built in code.
+        guard let spec = GeneratorTable.byName[name] else { throw ev.fail(e, "unknown generator \(name)") }
+        guard spec.arity.contains(args.count) else {
+            throw ev.fail(e, "\(spec.signature): wrong number of arguments (\(args.count))")
+        }
+        for key in options.keys where !spec.options.contains(where: { $0.name == key }) {
+            throw ev.fail(e, "\(name): unknown option '\(key)'")
+        }
         func int(_ i: Int) throws(ClaimError) -> Int {
             guard i < args.count else { throw ev.fail(e, "\(name): missing argument \(i + 1)") }
             return try ev.integer(args[i], e)
         }
-        func flag(_ key: String, _ d: Bool = false) throws(ClaimError) -> Bool {
-            guard let v = options[key] else { return d }
-            return try ev.truth(v, e) == .true
+        func flag(_ key: String) throws(ClaimError) -> Bool {
+            guard let v = options[key] else { return false }
+            switch try ev.truth(v, e) {
+            case .true: return true
+            case .false: return false
+            default: throw ev.fail(e, "\(name): option '\(key)' must be true or false")
+            }
         }
         func dim(_ n: Int) throws(ClaimError) -> Int {
             guard n >= 0 else { throw ev.fail(e, "\(name): negative dimension \(n)") }
@@ -183,90 +109,75 @@ extension GeneratorContext {
         }
         switch name {
         case "int":
-            let dom = try ev.indices(args.first ?? .indices([]), e)
-            guard let lo = dom.first, let hi = dom.last, lo <= hi else { throw ev.fail(e, "int: empty range") }
-            return .scalar(Rational(biased(lo, hi)))
-        case "bool": return .truth(Truth(coin(2)))
+            let dom = try ev.indices(args[0], e)
+            guard let lo = dom.first, let hi = dom.last, lo <= hi else { throw ClaimError.outsideDomain("int: empty range on this draw (the instance is vacuous)", at: e.location) }
+            let v = Draw.claimInteger(in: lo...hi, previous: previousInteger(in: lo...hi), from: &source)
+            integers.append((lo...hi, v))
+            return .scalar(Rational(v))
+        case "bool": return .truth(Truth(Draw.boolean(from: &source)))
         case "rational":
             let h = args.isEmpty ? 9 : try int(0)
-            return .scalar(smallRational(height: max(1, h), positive: try flag("positive"), nonzero: try flag("nonzero")))
+            let positive = try flag("positive"), nonzero = try flag("nonzero"), nonnegative = try flag("nonnegative")
+            let sign: EntrySign = positive || (nonzero && nonnegative) ? .positive : nonzero ? .nonzero : nonnegative ? .nonnegative : .any
+            return .scalar(Draw.entry(height: max(1, h), sign: sign, from: &source))
         case "choose":
-            guard !args.isEmpty else { throw ev.fail(e, "choose needs at least one value") }
-            if args.count == 1, case let .indices(list) = args[0], !list.isEmpty { return .scalar(Rational(list[uniform(0, list.count - 1)])) }
-            return args[uniform(0, args.count - 1)]
+            // Uniform, so that repeating a value weights it.
+            if args.count == 1, case let .indices(list) = args[0], !list.isEmpty {
+                return .scalar(Rational(list[source.draw(upTo: list.count - 1)]))
+            }
+            return args[source.draw(upTo: args.count - 1)]
         case "matrix", "int_matrix":
             let m = try dim(try int(0)), n = try dim(try int(1))
-            var a = randomMatrix(m, n, integer: name == "int_matrix")
-            if try flag("nonzero"), a.isZero, m > 0, n > 0 { a[0, 0] = 1 }
-            return .matrix(a)
-        case "skew":
-            let n = try dim(try int(0))
-            var k = Matrix<Rational>.zeros(n, n)
-            for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { let v = smallRational(); k[i, j] = v; k[j, i] = -v } }
-            return .matrix(k)
-        case "orthogonal": return .matrix(orthogonal(try dim(try int(0))))
+            try ev.checkSize(m, n, e)
+            let integer = name == "int_matrix"
+            return .matrix(Draw.claimMatrix(rows: m, columns: n, nonzero: try flag("nonzero"), element: { sign, small, s in
+                integer ? Draw.integerEntry(small ? -3...3 : -9...9, nonzero: sign == .nonzero, from: &s)
+                    : Draw.entry(height: small ? 3 : 9, sign: sign, from: &s)
+            }, from: &source))
+        case "skew": return .matrix(Draw.claimSkew(try dim(try int(0)), from: &source))
+        case "orthogonal": return .matrix(Draw.claimOrthogonal(try dim(try int(0)), from: &source))
         case "stiefel":
             let m = try dim(try int(0)), k = try int(1)
             guard k >= 0 && k <= m else { throw ev.fail(e, "stiefel(m, k) needs 0 ≤ k ≤ m") }
-            return .matrix(orthogonal(m).selecting(columns: Array(0..<k)))
-        case "gl":
-            // L·U with unit-free nonzero diagonals: invertible by construction.
-            let n = try dim(try int(0))
-            let l = Matrix<Rational>(rows: n, columns: n) { i, j in i == j ? self.smallRational(height: 3, nonzero: true) : (i > j ? self.smallRational(height: 4) : 0) }
-            let u = Matrix<Rational>(rows: n, columns: n) { i, j in i == j ? self.smallRational(height: 3, nonzero: true) : (i < j ? self.smallRational(height: 4) : 0) }
-            let perm = shuffled(Array(0..<n))
-            return .matrix((l * u).selecting(rows: perm))
-        case "spd":
-            let n = try dim(try int(0))
-            let d = (0..<n).map { _ in smallRational(height: 9, positive: true) }
-            let q = orthogonal(n)
-            return .matrix(q.transposed * .diagonal(d) * q)
-        case "symmetric":
-            let n = try dim(try int(0))
-            let a = randomMatrix(n, n)
-            return .matrix(a + a.transposed)
+            return .matrix(Draw.claimOrthogonal(m, from: &source).selecting(columns: Array(0..<k)))
+        case "gl": return .matrix(Draw.claimInvertible(try dim(try int(0)), from: &source))
+        case "spd": return .matrix(Draw.claimPositiveDefinite(try dim(try int(0)), from: &source))
+        case "symmetric": return .matrix(Draw.claimSymmetric(try dim(try int(0)), from: &source))
         case "with_spectrum":
             // Qᵀ diag(d) Q for a given vector d: a symmetric matrix with exactly that spectrum.
-            guard args.count == 1 else { throw ev.fail(e, "with_spectrum(d) takes the spectrum vector") }
             let d = try ev.matrix(args[0], e).elements
-            let q = orthogonal(d.count)
+            let q = Draw.claimOrthogonal(d.count, from: &source)
             return .matrix(q.transposed * .diagonal(d) * q)
         case "spectrum":
             let r = try dim(try int(0))
             var zeros = 0
             if let z = options["zeros"] { zeros = try ev.integer(z, e) }
-            return .matrix(.column(spectrum(r, ties: try flag("ties"), squares: try flag("squares"), zeros: zeros)))
+            guard zeros >= 0 else { throw ev.fail(e, "spectrum: negative count of zeros \(zeros)") }
+            try ev.checkSize(r + zeros, 1, e)
+            return .matrix(.column(Draw.claimSpectrum(r, ties: try flag("ties"), squares: try flag("squares"), zeros: zeros, from: &source)))
         case "with_svd":
             let m = try dim(try int(0)), n = try dim(try int(1))
-            guard args.count == 3 else { throw ev.fail(e, "with_svd(m, n, sigma) takes three arguments") }
             let sigma = try ev.matrix(args[2], e).elements
             guard sigma.count <= min(m, n) else { throw ev.fail(e, "with_svd: \(sigma.count) singular values do not fit a \(m)×\(n) matrix") }
             for (i, s) in sigma.enumerated() where s.signum < 0 || (i > 0 && s > sigma[i - 1]) {
                 throw ev.fail(e, "with_svd: singular values must be nonnegative and descending")
             }
-            let u = orthogonal(m), v = orthogonal(n)
+            let u = Draw.claimOrthogonal(m, from: &source), v = Draw.claimOrthogonal(n, from: &source)
             let r = sigma.count
             let x = u.selecting(columns: Array(0..<r)) * Matrix.diagonal(sigma) * v.selecting(columns: Array(0..<r)).transposed
             return .tuple([.matrix(x), .matrix(u), .matrix(v)])
         case "rank_matrix":
             let m = try dim(try int(0)), n = try dim(try int(1)), r = try int(2)
             guard r >= 0 && r <= min(m, n) else { throw ev.fail(e, "rank_matrix(m, n, r) needs 0 ≤ r ≤ min(m, n)") }
-            var x = randomMatrix(m, r, integer: true) * randomMatrix(r, n, integer: true)
-            // Retry a few times until the rank is exactly r (integer factors rarely lose rank).
-            var tries = 0
-            while exactRank(x) != r && tries < 20 { x = randomMatrix(m, r, integer: true) * randomMatrix(r, n, integer: true); tries += 1 }
-            guard exactRank(x) == r else { throw ev.fail(e, "rank_matrix: could not reach rank \(r)") }
-            return .matrix(x)
+            try ev.checkSize(m, n, e)
+            return .matrix(Draw.claimRankMatrix(rows: m, columns: n, rank: r, from: &source))
         case "subset":
-            let dom = try ev.indices(args.first ?? .indices([]), e)
+            let dom = try ev.indices(args[0], e)
             let q = try int(1)
             guard q >= 0 && q <= dom.count else { throw ev.fail(e, "subset: size \(q) of a \(dom.count)-element set") }
-            let pool = shuffled(dom)
-            let chosen = Set(pool.prefix(q))
-            return .indices(dom.filter { chosen.contains($0) })
+            return .indices(Draw.claimSubset(of: dom, size: q, from: &source))
         case "permutation":
-            let n = try dim(try int(0))
-            return .indices(shuffled(Array(Array(1...max(1, n)).prefix(n))))
+            return .indices(Draw.claimPermutation(try dim(try int(0)), from: &source))
         default:
             throw ev.fail(e, "\(name) is exhaustive: it must be a whole \"given\" entry")
         }

@@ -166,6 +166,7 @@ public enum ClaimLoader {
             }
             budget = secs
         }
+        try GeneratorTable.validate(given: given, define: define, assume: assume, conclusions: conclusions)
         let (minimumDecided, minimumReason) = try parseMinimumDecided(json["min_decided"])
         var claim = Claim(file: file, id: id, paper: paper, label: label, statement: statement, note: note,
                           given: given, assume: assume, define: define, conclusions: conclusions,

@@ -7,35 +7,66 @@ import Numbers
 /// as in Schwartz–Zippel, with "at most d_i roots, each of probability ≤ π"). The bound holds
 /// conditionally on every other variable (dimensions, orthogonal factors, subsets…), which the
 /// analysis treats as constants.
+///
+/// The generators mix a generic branch (entries i.i.d.) with edge cases (the zero matrix, the
+/// identity, rank one, …) in which the entries are not independent and the difference may
+/// vanish identically (W = 0 kills many terms). So the bound conditions on the branches: with
+/// G = ∏ᵥ gᵥ the probability that every entrywise variable takes its generic branch (gᵥ from
+/// `GeneratorTable`: 3/4 for the matrix generators, 1 for `rational`) and π the largest point
+/// probability of a generic entry (exact, from the entry's law),
+///
+///     Pr[a nonzero difference vanishes] ≤ (1 − G) + G·d·π ≤ d·(π + 1 − G)   (d ≥ 1).
+///
+/// `pointProbability` is π + (1 − G), so degree × pointProbability is a true (conservative)
+/// per-instance bound; `survivalBound(degree:)` is the sharper (1 − G) + G·d·π.
 public struct IdentityDegree {
-    /// Given variables drawn entrywise i.i.d., with the largest point probability of an entry.
+    /// Given variables drawn entrywise, with the largest point probability of a generic entry.
     public private(set) var randomVariables: [String: Rational] = [:]
+    /// The probability of the generic (entrywise i.i.d.) branch of each such variable.
+    public private(set) var genericProbabilities: [String: Rational] = [:]
     var definitions: [String: Expr] = [:]
     var functions: [String: (params: [String], body: Expr)] = [:]
     var memo: [String: Int?] = [:]
 
-    /// The point probability of one entry for each entrywise generator (see GeneratorContext):
-    /// `matrix`, `symmetric`, `skew` and `rational` draw 0 with probability 1/8 and no value
-    /// more often; `int_matrix` draws uniformly from −9…9; `rational(…, positive: true)` or
-    /// `nonzero: true` can draw 1 with probability up to 14/54.
+    /// The entry laws come from `GeneratorTable` (the generators' own description).
     public init(claim: Claim) {
         for g in claim.given where g.names.count == 1 {
-            guard case let .call(name, _, named) = g.generator.kind else { continue }
-            let restricted = named.contains { ($0.0 == "positive" || $0.0 == "nonzero") }
-            switch name {
-            case "matrix", "symmetric", "skew": randomVariables[g.names[0]] = restricted ? Rational(14, 54) : Rational(1, 8)
-            case "rational": randomVariables[g.names[0]] = restricted ? Rational(14, 54) : Rational(1, 8)
-            case "int_matrix": randomVariables[g.names[0]] = Rational(1, 19)
-            default: break
-            }
+            guard case let .call(name, args, named) = g.generator.kind,
+                  let law = GeneratorTable.byName[name]?.entryLaw(arguments: args, options: Set(named.map(\.0))) else { continue }
+            randomVariables[g.names[0]] = law.point
+            genericProbabilities[g.names[0]] = law.generic
         }
         for d in claim.define {
             if let p = d.parameters { functions[d.name] = (p, d.body) } else { definitions[d.name] = d.body }
         }
     }
 
-    /// The largest point probability among the random variables an expression depends on.
-    public var pointProbability: Rational { randomVariables.values.max() ?? 1 }
+    /// The probability that every entrywise variable takes its generic branch.
+    public var genericProbability: Rational { genericProbabilities.values.reduce(Rational(1)) { $0 * $1 } }
+
+    /// The largest point probability of a generic entry.
+    public var entryPointProbability: Rational { randomVariables.values.max() ?? 1 }
+
+    /// An effective point probability p with d·p ≥ Pr[a nonzero difference of degree d ≥ 1
+    /// vanishes at one instance]: π + (1 − G) (see the type's documentation), at most 1.
+    public var pointProbability: Rational {
+        let p = entryPointProbability + (1 - genericProbability)
+        return p > 1 ? 1 : p
+    }
+
+    /// The point probability p with d·p = `survivalBound(degree: d)`: what a report of the form
+    /// "degree × point probability" should print to use the sharper bound (d ≥ 1).
+    public func effectivePointProbability(degree d: Int) -> Rational {
+        survivalBound(degree: d) / Rational(Swift.max(1, d))
+    }
+
+    /// The per-instance bound (1 − G) + G·d·π on the probability that a nonzero difference of
+    /// degree d survives an instance (at most 1).
+    public func survivalBound(degree d: Int) -> Rational {
+        let g = genericProbability
+        let b = (1 - g) + g * Rational(d) * entryPointProbability
+        return b > 1 ? 1 : b
+    }
 
     /// An upper bound on the total degree of e in the random entries, or nil when e is not
     /// (known to be) polynomial in them.
