@@ -90,17 +90,23 @@ public struct ClaimRunner: Sendable {
             for (t, c) in claim.conclusions.enumerated() {
                 do { _ = try checker.check(c.expr) } catch {
                     tallies[t].result.verdict = .error
-                    tallies[t].result.reason = "dimension error (static): " + error.description
+                    tallies[t].result.reason = Self.staticReason(error)
                     tallies[t].done = true
                 }
             }
         } catch {
             for t in tallies.indices {
                 tallies[t].result.verdict = .error
-                tallies[t].result.reason = "dimension error (static): " + error.description
+                tallies[t].result.reason = Self.staticReason(error)
                 tallies[t].done = true
             }
         }
+    }
+
+    /// The reason of a static error: only a dimension error is called one (an unknown name or
+    /// a nesting too deep for the checker is an error of another kind).
+    static func staticReason(_ error: ClaimError) -> String {
+        (error.stage == .dimension ? "dimension error (static): " : "error (static): ") + error.description
     }
 
     public func run(_ claim: Claim, start: Date = Date(), fileIndex: Int = 0) -> ClaimResult {
