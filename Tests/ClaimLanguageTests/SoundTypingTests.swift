@@ -132,6 +132,8 @@ struct SoundTypingTests {
         "cols(hcat(i in 1...q: W)) == q*k and rows(vcat(i in 1...q: W)) == q*m",
         "sum(i in 1...q: u'*u) == q*(u'*u) and sum(i in 1...0: u'*u) == 0 and 0 == sum(i in 1...0: u'*u)",
         "[sum(i in 1...q: u'*u), u'] == [q*(u'*u), u']",
+        "prod(i in 1...0: W*W') == eye(m) and prod(i in 1...q: W'*W) * eye(k) == prod(i in 1...q: W'*W)",
+        "sum(i in 1...0: zeros(i, i)) == 0",
     ])
     func emptyComprehensions(_ c: String) {
         let p = check(claim(given: "\"m\": \"int(1...3)\", \"k\": \"int(1...3)\", \"q\": \"int(0...2)\", \"W\": \"matrix(m, k)\", \"u\": \"matrix(k, 1)\"",

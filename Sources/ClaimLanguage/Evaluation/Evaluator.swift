@@ -559,7 +559,7 @@ public final class Evaluator: @unchecked Sendable {
             return .matrix(m)
         case .sum, .prod:
             guard let first = dom.first else {
-                if kind == .sum, let z = try emptyComprehension(kind, e, scope) { return z }  // the zero of the static shape
+                if let z = try emptyComprehension(kind, e, scope) { return z }  // zero or identity of the static shape
                 return .scalar(kind == .sum ? 0 : 1)
             }
             var acc = try value(at: first)

@@ -352,9 +352,14 @@ public final class ShapeChecker {
             var count: Dimension? = nil
             if case let .indices(n?) = domainType { count = n }
             let n = count ?? .atom("len(\(domain))")
-            if [.sum, .hcat, .vcat].contains(kind) {
+            if [.sum, .prod, .hcat, .vcat].contains(kind) {
+                // The body's shape, for an empty domain: only when it is the same for every
+                // element (it does not mention the comprehension's variable).
                 var shape = StaticAnnotation.Shape.none
-                if case let .matrix(r, c) = t, shadowFree(r), shadowFree(c) { shape = .matrix(r, c) }
+                if case let .matrix(r, c) = t, shadowFree(r), shadowFree(c),
+                   case let .integer(vd?)? = inner[v], r.atoms.isDisjoint(with: vd.atoms), c.atoms.isDisjoint(with: vd.atoms) {
+                    shape = .matrix(r, c)
+                }
                 e.staticInfo.recordBody(shape)
             }
             switch kind {

@@ -79,9 +79,10 @@ extension Dimension {
 }
 
 extension Evaluator {
-    /// The value of an empty `sum`, `hcat` or `vcat` (`kind`) at `e`: the zero matrix of the
-    /// static shape of its body (m×n, m×0, 0×n), or nil when that shape is not statically known
-    /// (the caller keeps its dynamic rule: an empty sum is the neutral 0).
+    /// The value of an empty `sum`, `prod`, `hcat` or `vcat` (`kind`) at `e`: the zero matrix of
+    /// the static shape of its body (m×n), the n×n identity, m×0 or 0×n; nil when that shape is
+    /// not statically known (the caller keeps its dynamic rule: an empty sum is the neutral 0,
+    /// an empty product 1).
     func emptyComprehension(_ kind: BinderKind, _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value? {
         guard case let .matrix(r, c) = e.staticInfo.bodyShape,
               let rows = r.value(in: scope, self, at: e), let cols = c.value(in: scope, self, at: e),
@@ -90,6 +91,10 @@ extension Evaluator {
         case .sum:
             try checkSize(rows, cols, e)
             return .matrix(.zeros(rows, cols))
+        case .prod:
+            guard rows == cols else { return nil }
+            try checkSize(rows, cols, e)
+            return .matrix(.identity(rows))
         case .hcat:
             try checkSize(rows, 0, e)
             return .matrix(.zeros(rows, 0))
