@@ -66,6 +66,13 @@ struct SoundTypingTests {
         #expect(q?.verdict == .holds, "\(q?.reason ?? "")")
     }
 
+    @Test("a destructured choose keeps the integers its alternatives agree on (a is always 1 here)")
+    func chooseAgreeing() {
+        let p = check(claim(given: "\"m\": \"int(1...3)\", \"(a, b)\": \"choose((1, 2), (1, 3))\", \"W\": \"matrix(m, a)\", \"v\": \"matrix(1, m)\"",
+                            "rows(W*v) == m and cols(zeros(b, b)) == b")).parts["c"]
+        #expect(p?.verdict == .holds, "\(p?.reason ?? "")")
+    }
+
     // MARK: 1×1 matrices
 
     @Test("(m×2)·(1×1 only by accident) is a dimension error; a statically 1×1 uᵀv scales")
@@ -81,6 +88,23 @@ struct SoundTypingTests {
         }
         let ok = check(claim(given: g, "A*(u'*v) == (u'*v)*A and (u'*v)*A == A*(v'*u)")).parts["c"]
         #expect(ok?.verdict == .holds, "\(ok?.reason ?? "")")
+    }
+
+    @Test("ordering a matrix that is not 1×1, comparing it with or adding a nonzero constant, is a static error", arguments: [
+        ("W <= 1", "cannot order"), ("2 > W*W'", "cannot order"), ("W == 1", "nonzero number"),
+        ("W + 1 == W", "cannot add"), ("1 - W == W", "cannot subtract"),
+    ])
+    func matrixAgainstNumber(_ c: (String, String)) {
+        expectStaticDimensionError({ seed in
+            claim(given: "\"m\": \"int(1...3)\", \"k\": \"int(1...3)\", \"W\": \"matrix(m, k)\"", c.0, expect: Self.illTyped, seed: seed)
+        }, c.1)
+    }
+
+    @Test("a statically 1×1 matrix compares with and adds to numbers; 0 is every matrix's zero")
+    func oneByOneAgainstNumber() {
+        let p = check(claim(given: "\"m\": \"int(1...3)\", \"u\": \"matrix(m, 1)\", \"W\": \"matrix(m, m)\"",
+                            "u'*u >= 0 and u'*u + 1 >= 1 and 1 + u'*u == u'*u + 1 and 0*W == 0 and W - W == 0 and (0 + W) == W")).parts["c"]
+        #expect(p?.verdict == .holds, "\(p?.reason ?? "")")
     }
 
     // MARK: Shapes through generators, choose, if

@@ -62,7 +62,9 @@ public final class ShapeChecker {
         for g in claim.given {
             let t = try infer(g.generator, [:])
             var drawn = false
-            if case let .call(name, _, _) = g.generator.kind, ["int", "each", "choose"].contains(name) { drawn = true }
+            // An integer drawn from a range is its own symbol even when the range has one
+            // element; `choose` of integers is a symbol unless every alternative is the same.
+            if case let .call(name, _, _) = g.generator.kind, ["int", "each"].contains(name) { drawn = true }
             func fresh(_ name: String, _ t: StaticType, drawn: Bool) -> StaticType {
                 guard case let .integer(d) = t, drawn || d == nil else { return t }
                 integerVariables.insert(name)
@@ -246,6 +248,26 @@ public final class ShapeChecker {
     /// 1×1 for every instance.
     func isOneByOne(_ t: StaticType) -> Bool {
         if case let .matrix(r, c) = t { return normalized(r).constantValue == 1 && normalized(c).constantValue == 1 }
+        return false
+    }
+
+    /// A matrix whose shape differs from 1×1 as polynomials in the integer variables (it is not
+    /// 1×1 on some instance, and 1×1 on others only by accident).
+    func notOneByOne(_ t: StaticType) -> Bool {
+        if case let .matrix(r, c) = t { return differ(r, .constant(1)) || differ(c, .constant(1)) }
+        return false
+    }
+
+    func isNumberOrMatrix(_ t: StaticType) -> Bool {
+        switch t {
+        case .integer, .scalar, .matrix: return true
+        default: return false
+        }
+    }
+
+    /// An integer constant other than 0.
+    func isNonzeroConstant(_ t: StaticType) -> Bool {
+        if case let .integer(d?) = t, let c = normalized(d).constantValue { return c != 0 }
         return false
     }
 
@@ -466,6 +488,14 @@ public final class ShapeChecker {
                differ(r1, r2) || differ(c1, c2) {
                 throw mismatch(e, "cannot compare", x, y)
             }
+            // `<`, `<=`, … compare numbers: a matrix that is not 1×1 (its shape differs from
+            // 1×1 as polynomials) is an error on every instance but those where it happens to
+            // be 1×1; so is `M == c` for a nonzero constant c (only 0 is every matrix's zero).
+            let ordering = op != .equal && op != .notEqual
+            for (s, t) in [(x, y), (y, x)] where notOneByOne(s) {
+                if ordering, isNumberOrMatrix(t) { throw mismatch(e, "cannot order (a number is needed)", x, y) }
+                if !ordering, isNonzeroConstant(t) { throw mismatch(e, "cannot compare a matrix with a nonzero number", x, y) }
+            }
             if case let .tuple(a) = x, case let .tuple(b) = y, a.count == b.count {
                 for (s, t) in zip(a, b) { _ = try binary(op, s, t, e) }
             }
@@ -504,11 +534,18 @@ public final class ShapeChecker {
             }
         case (.matrix, .integer), (.matrix, .scalar):
             // A number and a 1×1 matrix combine as numbers; a matrix times, over or to the
-            // power of a number keeps its shape.
+            // power of a number keeps its shape. Adding a nonzero constant to a matrix that is
+            // not 1×1 is an error (0 is the only number every matrix adds to).
             if isOneByOne(x) { return .scalar }
+            if op == .add || op == .subtract, notOneByOne(x), isNonzeroConstant(y) {
+                throw mismatch(e, op == .add ? "cannot add" : "cannot subtract", x, y)
+            }
             return op == .add || op == .subtract ? .unknown : x
         case (.integer, .matrix), (.scalar, .matrix):
             if isOneByOne(y) { return .scalar }
+            if op == .add || op == .subtract, notOneByOne(y), isNonzeroConstant(x) {
+                throw mismatch(e, op == .add ? "cannot add" : "cannot subtract", x, y)
+            }
             return op == .multiply ? y : .unknown
         case (.tuple, .tuple), (_, .tuple): return y
         case (.scalar, .scalar), (.scalar, .integer), (.integer, .scalar): return .scalar
