@@ -64,6 +64,13 @@ struct SoundTypingTests {
         let q = check(claim(given: "\"m\": \"int(2...3)\", \"n\": \"int(2...3)\", \"A\": \"matrix(m, n)\", \"B\": \"matrix(m, n)\"",
                             "m == n => A*B - A*B == zeros(m, n)")).parts["c"]
         #expect(q?.verdict == .holds, "\(q?.reason ?? "")")
+        let r = check(claim(given: "\"m\": \"int(2...3)\", \"n\": \"int(2...3)\", \"A\": \"matrix(m, n)\", \"B\": \"matrix(m, n)\"",
+                            "(m == n and A*B == A*B) or m != n or (if n == m then A*B == A*B else true)")).parts["c"]
+        #expect(q?.verdict == .holds, "\(r?.reason ?? "")")
+        #expect(r?.verdict == .holds, "\(r?.reason ?? "")")
+        // Inside a comprehension the guard may mention its variable.
+        let t = check(claim(given: "\"m\": \"int(2...3)\"", "all(i in 1...m: i == 1 and i >= 1 => i <= m)")).parts["c"]
+        #expect(t?.verdict == .holds, "\(t?.reason ?? "")")
     }
 
     @Test("a destructured choose keeps the integers its alternatives agree on (a is always 1 here)")

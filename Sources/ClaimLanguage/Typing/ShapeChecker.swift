@@ -81,18 +81,13 @@ public final class ShapeChecker {
         for a in claim.assume { try collectEqualities(a) }
     }
 
-    /// The static type of a conclusion (or any expression in the claim's scope). The premise of
-    /// a conclusion `P => Q` counts as a hypothesis while Q is checked.
+    /// The static type of a conclusion (or any expression in the claim's scope). The equalities
+    /// stated by P count as hypotheses while Q is checked in `P => Q`, `P and Q` and
+    /// `if P then Q else …`.
     public func check(_ e: Expr) throws(ClaimError) -> StaticType {
         try Self.onLargeStack { () throws(ClaimError) -> StaticType in
             try self.resolve(e, [])
-            guard case let .binary(.implies, p, q) = e.kind else { return try self.infer(e, [:]) }
-            _ = try self.infer(p, [:])
-            let saved = self.equalities
-            defer { self.equalities = saved }
-            try self.collectEqualities(p)
-            _ = try self.infer(q, [:])
-            return .boolean
+            return try self.infer(e, [:])
         }
     }
 
@@ -172,13 +167,13 @@ public final class ShapeChecker {
 
     /// Adds the equalities `x == p` (x an integer variable not in p) among the conjuncts of `e`,
     /// keeping the substitution reduced (no substituted variable appears on a right side).
-    func collectEqualities(_ e: Expr) throws(ClaimError) {
+    func collectEqualities(_ e: Expr, _ local: [String: StaticType] = [:]) throws(ClaimError) {
         switch e.kind {
         case let .binary(.and, a, b):
-            try collectEqualities(a)
-            try collectEqualities(b)
+            try collectEqualities(a, local)
+            try collectEqualities(b, local)
         case let .binary(.equal, a, b):
-            guard case let .integer(x?) = try infer(a, [:]), case let .integer(y?) = try infer(b, [:]) else { return }
+            guard case let .integer(x?) = try infer(a, local), case let .integer(y?) = try infer(b, local) else { return }
             let d = normalized(x - y)
             for v in d.atoms.sorted() where integerVariables.contains(v) {
                 guard let c = d.terms[[v]], c == 1 || c == -1,
@@ -193,6 +188,15 @@ public final class ShapeChecker {
             }
         default: return
         }
+    }
+
+    /// `body` checked under the equalities that `guardExpr` states: Q in `P => Q`, `P and Q`
+    /// and `if P then Q else …` is evaluated only where P holds.
+    func assuming<T>(_ guardExpr: Expr, _ local: [String: StaticType], _ body: () throws(ClaimError) -> T) throws(ClaimError) -> T {
+        let saved = equalities
+        defer { equalities = saved }
+        try collectEqualities(guardExpr, local)
+        return try body()
     }
 
     /// A dimension with the hypotheses' equalities substituted (to a fixed point, bounded).
@@ -326,7 +330,13 @@ public final class ShapeChecker {
             case let t: return t
             }
         case let .binary(op, a, b):
-            let x = try infer(a, local), y = try infer(b, local)
+            let x = try infer(a, local)
+            let y: StaticType
+            if op == .and || op == .implies {
+                y = try assuming(a, local) { () throws(ClaimError) -> StaticType in try infer(b, local) }
+            } else {
+                y = try infer(b, local)
+            }
             if op == .multiply { e.staticInfo.recordOperands(left: isStaticallyScalar(x), right: isStaticallyScalar(y)) }
             return try binary(op, x, y, e)
         case let .range(a, b):
@@ -406,7 +416,8 @@ public final class ShapeChecker {
             }
         case let .conditional(c, a, b):
             _ = try infer(c, local)
-            return join(try infer(a, local), try infer(b, local), e)
+            let t = try assuming(c, local) { () throws(ClaimError) -> StaticType in try infer(a, local) }
+            return join(t, try infer(b, local), e)
         case let .call(name, args, named):
             return try call(name, args, named, e, local)
         }
