@@ -42,7 +42,7 @@ public final class ShapeChecker {
     public static let maximumDepth = 2_000
     /// The stack the checker runs on (its own thread), so that deep input never overflows the
     /// caller's stack, however small.
-    static let stackSize = 256 << 20
+    static let stackSize = 64 << 20
 
     /// Prepares the checker from a claim's "given" and "define" sections.
     /// - Throws: a dimension error found in a generator's arguments; a type error for an unknown
