@@ -170,7 +170,7 @@ public struct ClaimRunner: Sendable {
                 do { _ = try checker.check(c.expr) } catch {
                     tallies[t].result.verdict = .error
                     tallies[t].result.errorStage = error.stage
-                    tallies[t].result.reason = "dimension error (static): " + error.description
+                    tallies[t].result.reason = Self.staticReason(error)
                     tallies[t].done = true
                 }
             }
@@ -178,10 +178,16 @@ public struct ClaimRunner: Sendable {
             for t in tallies.indices {
                 tallies[t].result.verdict = .error
                 tallies[t].result.errorStage = error.stage
-                tallies[t].result.reason = "dimension error (static): " + error.description
+                tallies[t].result.reason = Self.staticReason(error)
                 tallies[t].done = true
             }
         }
+    }
+
+    /// The reason of a static error: only a dimension error is called one (an unknown name or
+    /// a nesting too deep for the checker is an error of another kind).
+    static func staticReason(_ error: ClaimError) -> String {
+        (error.stage == .dimension ? "dimension error (static): " : "error (static): ") + error.description
     }
 
     /// Runs the claim on a thread with a large stack (`LargeStack`): the shape checker, the

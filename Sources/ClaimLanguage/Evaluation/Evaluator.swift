@@ -254,8 +254,9 @@ public final class Evaluator: @unchecked Sendable {
                 return .matrix(op == .add ? m + n : m - n)
             case .multiply:
                 guard m.columns == n.rows else {
-                    if m.rows == 1 && m.columns == 1 { return .matrix(m[0, 0] * n) }
-                    if n.rows == 1 && n.columns == 1 { return .matrix(m * n[0, 0]) }
+                    // A 1×1 operand scales only where it is 1×1 for every instance (StaticAnnotation).
+                    if m.rows == 1 && m.columns == 1 && mayScale(e, left: true) { return .matrix(m[0, 0] * n) }
+                    if n.rows == 1 && n.columns == 1 && mayScale(e, left: false) { return .matrix(m * n[0, 0]) }
                     throw ClaimError(.dimension, "cannot multiply a \(m.rows)×\(m.columns) by a \(n.rows)×\(n.columns) matrix", at: e.location)
                 }
                 try checkSize(m.rows, n.columns, e)
@@ -546,7 +547,10 @@ public final class Evaluator: @unchecked Sendable {
                 }
             }
             if kind == .column { return .matrix(Matrix.vertical(parts)!.rows == 0 ? .zeros(0, 1) : Matrix.vertical(parts)!) }
-            guard !parts.isEmpty else { throw fail(e, "\(kind.rawValue) over an empty domain has no shape") }
+            guard !parts.isEmpty else {
+                if let z = try emptyComprehension(kind, e, scope) { return z }  // the static shape, m×0 or 0×n
+                throw fail(e, "\(kind.rawValue) over an empty domain has no shape")
+            }
             let joined = kind == .hcat ? Matrix.horizontal(parts) : Matrix.vertical(parts)
             guard let m = joined else {
                 throw ClaimError(.dimension, "\(kind.rawValue): the parts have different \(kind == .hcat ? "row" : "column") counts", at: e.location)
@@ -554,7 +558,10 @@ public final class Evaluator: @unchecked Sendable {
             try checkSize(m.rows, m.columns, e)
             return .matrix(m)
         case .sum, .prod:
-            guard let first = dom.first else { return .scalar(kind == .sum ? 0 : 1) }
+            guard let first = dom.first else {
+                if let z = try emptyComprehension(kind, e, scope) { return z }  // zero or identity of the static shape
+                return .scalar(kind == .sum ? 0 : 1)
+            }
             var acc = try value(at: first)
             for i in dom.dropFirst() {
                 acc = try arithmetic(kind == .sum ? .add : .multiply, acc, try value(at: i), body)

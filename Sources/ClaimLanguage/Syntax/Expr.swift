@@ -7,6 +7,8 @@ public final class Expr: Sendable, CustomStringConvertible {
     /// 1-based column of the expression's first character in its string.
     public let column: Int
     public let source: ExpressionSource
+    /// What the static shape checker learned about this node, for the evaluator.
+    public let staticInfo = StaticAnnotation()
 
     public init(_ kind: ExprKind, column: Int, source: ExpressionSource) {
         self.kind = kind
@@ -49,7 +51,7 @@ public enum BinderKind: String, Sendable, CaseIterable {
     case any
     /// `first(i in D: p)`: the first i of D (in order) with p; an evaluation error when none.
     case first
-    /// `sum(i in D: e)`: Σ e (0 on an empty domain, or the zero matrix of e's shape).
+    /// `sum(i in D: e)`: Σ e (on an empty domain the zero matrix of e's static shape, else 0).
     case sum
     /// `prod(i in D: e)`: Π e in the order of D (matrix products keep that order).
     case prod
@@ -63,7 +65,8 @@ public enum BinderKind: String, Sendable, CaseIterable {
     case seq
     /// `column(i in D: e)`: the column vector of the scalars e.
     case column
-    /// `hcat(i in D: e)`: the matrices e side by side (an empty domain is an error).
+    /// `hcat(i in D: e)`: the matrices e side by side (an empty domain gives m×0 when e's shape
+    /// m×n is statically known, else an error).
     case hcat
     /// `vcat(i in D: e)`: the matrices e stacked.
     case vcat

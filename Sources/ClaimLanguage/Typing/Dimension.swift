@@ -33,6 +33,21 @@ public struct Dimension: Hashable, Sendable, CustomStringConvertible {
         return Dimension(terms: t)
     }
 
+    /// The atoms the dimension mentions.
+    var atoms: Set<String> { Set(terms.keys.flatMap { $0 }) }
+
+    /// The dimension with each atom in `s` replaced by its polynomial (once).
+    func substituting(_ s: [String: Dimension]) -> Dimension {
+        if s.isEmpty { return self }
+        var out = Dimension.constant(0)
+        for (m, c) in terms {
+            var p = Dimension.constant(c)
+            for a in m { p = p * (s[a] ?? .atom(a)) }
+            out = out + p
+        }
+        return out
+    }
+
     public var description: String {
         if terms.isEmpty { return "0" }
         let ordered = terms.sorted { ($0.key.count, $0.key.joined()) > ($1.key.count, $1.key.joined()) }
