@@ -5,7 +5,7 @@
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: deps verify test bench bench-flint sweep docs papers
+.PHONY: deps verify test bench bench-flint sweep docs papers fuzz fuzz-short fuzz-regressions
 
 deps:
 	@if ! pkg-config --exists gmp mpfr 2>/dev/null || [ ! -f /usr/include/mpfr.h ]; then \
@@ -25,6 +25,20 @@ bench: deps
 
 bench-flint: deps
 	python3 scripts/bench_flint.py
+
+# Hostile claim files (docs/ci.md, "Fuzzing"): none may crash, hang or exhaust memory, and every
+# error must be located. Non-ok inputs are minimized into Tests/Fuzz/regressions/.
+fuzz: deps
+	$(SWIFT) build -c release --product verify
+	python3 scripts/fuzz_claims.py --long 5000 --binary .build/release/verify
+
+fuzz-short: deps
+	$(SWIFT) build -c $(CONFIG) --product verify
+	python3 scripts/fuzz_claims.py --short --binary .build/$(CONFIG)/verify
+
+fuzz-regressions: deps
+	$(SWIFT) build -c $(CONFIG) --product verify
+	python3 scripts/fuzz_regressions.py --binary .build/$(CONFIG)/verify
 
 # Regenerate docs/papers/*.md from the verifier's JSON report.
 papers: deps
