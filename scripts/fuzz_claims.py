@@ -34,7 +34,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fuzz_common import (CLASSES, DEFAULT_BUDGET, DEFAULT_SLACK, REPO, Case, Outcome,  # noqa: E402
-                         default_binary, run_case)
+                         default_binary, set_memory_limit, run_case)
 
 REGRESSIONS = os.path.join(REPO, "Tests", "Fuzz", "regressions")
 
@@ -959,6 +959,8 @@ def main() -> int:
     ap.add_argument("--binary", default=None, help="the verifier (default .build/release/verify, else .build/debug/verify)")
     ap.add_argument("--keep", metavar="DIR", help="write every non-ok input (and what happened) into DIR")
     ap.add_argument("--jobs", type=int, default=2, help="files run in parallel (default 2)")
+    ap.add_argument("--memory-limit", type=float, default=4.0, metavar="GIB",
+                    help="address-space limit of a run in GiB (default 4; 0 for none, e.g. under a sanitizer)")
     ap.add_argument("--slack", type=float, default=DEFAULT_SLACK, help="seconds added to the budget for the timeout")
     ap.add_argument("--families", help="comma-separated subset of: " + ", ".join(FAMILIES))
     ap.add_argument("--no-minimize", action="store_true", help="do not minimize or save non-ok inputs")
@@ -971,6 +973,7 @@ def main() -> int:
     ap.add_argument("--shrink", action="store_true", help="let the verifier shrink counterexamples (off: --no-shrink)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every non-ok run as it happens")
     a = ap.parse_args()
+    set_memory_limit(a.memory_limit)
 
     total = 150 if a.short or a.long is None else a.long
     binary = a.binary or default_binary()

@@ -91,8 +91,15 @@ class Outcome:
         return f"{self.cls}:{d[:80]}"
 
 
+def set_memory_limit(gib: float) -> None:
+    """Change the child's address-space limit (0: none, e.g. for a sanitized binary)."""
+    global MEMORY_LIMIT
+    MEMORY_LIMIT = int(gib * (1 << 30))
+
+
 def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    if MEMORY_LIMIT > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
@@ -197,7 +204,7 @@ def classify(case: Case, rc: int, timed_out: bool, stdout: str, stderr: str,
     if timed_out:
         return out("hang", f"no result after {seconds:.1f} s (peak {maxrss_mb:.0f} MB)")
     message = crash_message(stderr)
-    near_limit = maxrss_mb > 0.85 * MEMORY_LIMIT / (1 << 20)
+    near_limit = MEMORY_LIMIT > 0 and maxrss_mb > 0.85 * MEMORY_LIMIT / (1 << 20)
     if rc < 0:
         name = SIGNAL_NAMES.get(-rc, f"signal {-rc}")
         if MEMORY_TEXT.search(stderr) or near_limit or (-rc == signal.SIGKILL):

@@ -26,7 +26,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fuzz_common import DEFAULT_SLACK, REPO, Case, default_binary, meets_expectation, run_case  # noqa: E402
+from fuzz_common import DEFAULT_SLACK, REPO, Case, default_binary, set_memory_limit, meets_expectation, run_case  # noqa: E402
 
 
 def main() -> int:
@@ -34,9 +34,12 @@ def main() -> int:
     ap.add_argument("names", nargs="*", help="only these regression files")
     ap.add_argument("--binary", default=None, help="the verifier (default .build/release/verify, else .build/debug/verify)")
     ap.add_argument("--dir", default=os.path.join(REPO, "Tests", "Fuzz", "regressions"))
+    ap.add_argument("--memory-limit", type=float, default=4.0, metavar="GIB",
+                    help="address-space limit of a run in GiB (default 4; 0 for none, e.g. under a sanitizer)")
     ap.add_argument("--slack", type=float, default=DEFAULT_SLACK)
     ap.add_argument("--jobs", type=int, default=2)
     a = ap.parse_args()
+    set_memory_limit(a.memory_limit)
 
     binary = a.binary or default_binary()
     if not os.path.exists(binary):
