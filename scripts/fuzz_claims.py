@@ -345,23 +345,24 @@ def gen_recursion(rng: random.Random) -> Case:
         define = {"f(x)": "f(x)"}
         claims = {"a": "f(1) == 1"}
     elif kind in ("chain", "chain-reversed"):
-        items = [("d0", "1")] + [(f"d{i}", f"d{i-1} + 1") for i in range(1, n)]
+        # (Not d1, d2, …: d2 is a built-in.)
+        items = [("v_0", "1")] + [(f"v_{i}", f"v_{i-1} + 1") for i in range(1, n)]
         if kind == "chain-reversed":
             items.reverse()
         define = dict(items)
-        claims = {"a": f"d{n-1} == {n}"}
+        claims = {"a": f"v_{n-1} == {n}"}
     elif kind == "chain-functions":
-        define = {"f0(x)": "x"}
-        define.update({f"f{i}(x)": f"f{i-1}(x) + 1" for i in range(1, n)})
-        claims = {"a": f"f{n-1}(0) == {n-1}"}
+        define = {"f_0(x)": "x"}
+        define.update({f"f_{i}(x)": f"f_{i-1}(x) + 1" for i in range(1, n)})
+        claims = {"a": f"f_{n-1}(0) == {n-1}"}
     elif kind == "doubling":
-        define = {"d0": "1"}
-        define.update({f"d{i}": f"d{i-1} + d{i-1}" for i in range(1, min(n, 4000))})
-        claims = {"a": f"d{min(n, 4000) - 1} > 0"}
+        define = {"v_0": "1"}
+        define.update({f"v_{i}": f"v_{i-1} + v_{i-1}" for i in range(1, min(n, 4000))})
+        claims = {"a": f"v_{min(n, 4000) - 1} > 0"}
     elif kind == "squaring":
-        define = {"d0": "2"}
-        define.update({f"d{i}": f"d{i-1} * d{i-1}" for i in range(1, 200)})
-        claims = {"a": "d199 > 0"}
+        define = {"v_0": "2"}
+        define.update({f"v_{i}": f"v_{i-1} * v_{i-1}" for i in range(1, 200)})
+        claims = {"a": "v_199 > 0"}
         expect = "INCONCLUSIVE naming a limit"
     elif kind == "grad-recursive":
         define = {"f(X)": "trace(X) + f(X)"}
@@ -489,9 +490,9 @@ def gen_maxdim(rng: random.Random) -> Case:
         extra["max_dimension"] = rng.choice([10**9, 2**63 - 1, 2**63])
         claims = {"a": "fro2(zeros(100000, 100000)) == 0"}
     elif kind == "block-doubling":
-        define = {"B0": "eye(2)"}
-        define.update({f"B{i}": f"[B{i-1}, B{i-1}; B{i-1}, B{i-1}]" for i in range(1, 40)})
-        return case("maxdim", claim({"a": "rows(B39) > 0"}, define=define), kind, "INCONCLUSIVE naming a limit")
+        define = {"B_0": "eye(2)"}
+        define.update({f"B_{i}": f"[B_{i-1}, B_{i-1}; B_{i-1}, B_{i-1}]" for i in range(1, 40)})
+        return case("maxdim", claim({"a": "rows(B_39) > 0"}, define=define), kind, "INCONCLUSIVE naming a limit")
     return case("maxdim", claim(claims, given=given, **extra), kind, "INCONCLUSIVE naming a limit")
 
 
