@@ -34,7 +34,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fuzz_common import (CLASSES, DEFAULT_BUDGET, DEFAULT_SLACK, REPO, Case, Outcome,  # noqa: E402
-                         default_binary, set_memory_limit, run_case)
+                         default_binary, set_memory_limit, install_cleanup, run_case)
 
 REGRESSIONS = os.path.join(REPO, "Tests", "Fuzz", "regressions")
 
@@ -975,6 +975,7 @@ def main() -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="print every non-ok run as it happens")
     a = ap.parse_args()
     set_memory_limit(a.memory_limit)
+    install_cleanup()
 
     total = 150 if a.short or a.long is None else a.long
     binary = a.binary or default_binary()

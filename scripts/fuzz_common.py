@@ -91,6 +91,24 @@ class Outcome:
         return f"{self.cls}:{d[:80]}"
 
 
+ACTIVE: set[int] = set()   # process groups of the runs in flight
+
+
+def kill_active(*_args) -> None:
+    """Kill every run in flight (on SIGTERM or Ctrl-C of the fuzzer), then exit."""
+    for pid in list(ACTIVE):
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    os._exit(130)
+
+
+def install_cleanup() -> None:
+    signal.signal(signal.SIGTERM, kill_active)
+    signal.signal(signal.SIGINT, kill_active)
+
+
 def set_memory_limit(gib: float) -> None:
     """Change the child's address-space limit (0: none, e.g. for a sanitized binary)."""
     global MEMORY_LIMIT
@@ -169,6 +187,7 @@ def _run(argv: list[str], cwd: str, case: Case, timeout: float) -> Outcome:
                 os.execve(argv[0], argv, env)
             finally:
                 os._exit(127)
+        ACTIVE.add(pid)
         timed_out = False
         status, usage = 0, None
         delay = 0.002
@@ -186,6 +205,7 @@ def _run(argv: list[str], cwd: str, case: Case, timeout: float) -> Outcome:
                 break
             time.sleep(delay)
             delay = min(delay * 1.5, 0.05)
+        ACTIVE.discard(pid)
     seconds = time.monotonic() - start
     with open(out_path, "rb") as f:
         stdout = f.read().decode("utf-8", "replace")

@@ -26,7 +26,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fuzz_common import DEFAULT_SLACK, REPO, Case, default_binary, set_memory_limit, meets_expectation, run_case  # noqa: E402
+from fuzz_common import DEFAULT_SLACK, REPO, Case, default_binary, set_memory_limit, install_cleanup, meets_expectation, run_case  # noqa: E402
 
 
 def main() -> int:
@@ -40,6 +40,7 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     a = ap.parse_args()
     set_memory_limit(a.memory_limit)
+    install_cleanup()
 
     binary = a.binary or default_binary()
     if not os.path.exists(binary):
