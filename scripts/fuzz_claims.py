@@ -625,7 +625,7 @@ def gen_filename(rng: random.Random) -> Case:
     elif kind == "missing":
         paths = ["absent.json"]
         usage_ok = True
-    return Case("filename", content, name, paths=paths, usage_error_ok=usage_ok, label=kind,
+    return Case("filename", content, name, paths=paths, usage_error_ok=usage_ok, label=kind, must_load=not usage_ok,
                 expect="located load error" if kind == "missing" else "verdict")
 
 
