@@ -183,6 +183,17 @@ def run_case(case: Case, binary: str, slack: float = DEFAULT_SLACK, shrink: bool
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _vm_hwm_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 def _run(argv: list[str], cwd: str, case: Case, timeout: float) -> Outcome:
     env = dict(os.environ, **CRASH_ENV)
     out_path = os.path.join(cwd, ".stdout")
@@ -205,7 +216,11 @@ def _run(argv: list[str], cwd: str, case: Case, timeout: float) -> Outcome:
         timed_out = False
         status, usage = 0, None
         delay = 0.002
+        peak_kb = 0
         while True:
+            # The peak resident size of the verifier itself (ru_maxrss of a forked child also
+            # counts the fuzzer's own pages from before the exec).
+            peak_kb = max(peak_kb, _vm_hwm_kb(pid))
             wpid, status, usage = os.wait4(pid, os.WNOHANG)
             if wpid == pid:
                 break
@@ -225,7 +240,7 @@ def _run(argv: list[str], cwd: str, case: Case, timeout: float) -> Outcome:
         stdout = f.read().decode("utf-8", "replace")
     with open(err_path, "rb") as f:
         stderr = f.read().decode("utf-8", "replace")
-    maxrss_mb = (usage.ru_maxrss / 1024.0) if usage else 0.0
+    maxrss_mb = peak_kb / 1024.0
     rc = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
     return classify(case, rc, timed_out, stdout, stderr, seconds, maxrss_mb)
 
