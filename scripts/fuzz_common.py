@@ -26,7 +26,12 @@ import shutil
 import signal
 import tempfile
 import time
+import sys
 from dataclasses import dataclass, field
+
+# Claim files with 10^6-digit numbers are valid JSON: read them (Python limits int conversion to
+# 4300 digits by default).
+sys.set_int_max_str_digits(0)
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAPERS = os.path.join(REPO, "claims", "papers.json")
