@@ -2,13 +2,13 @@
 """Replay the minimized hostile claim files of Tests/Fuzz/regressions/.
 
 Each file runs through the verifier with the limits of the fuzzer (4 GiB address space, the
-file's budget + 8 s of wall clock). A run fails on a crash, a hang, a memory blow-up or an error
-without a location, and also when the clean outcome differs from the one manifest.json
+file's budget + 8 s of wall clock). A run fails on a crash, a hang, a memory blow-up, an error
+without a location or non-JSON input that is accepted, and also when the clean outcome differs from the one manifest.json
 requires:
 
     "located load error"           exit 2 with a load error naming file:line:col at $.path
     "INCONCLUSIVE naming a limit"  an INCONCLUSIVE part whose reason names the limit (or a located
-                                   error naming it)
+                                   load error or ERROR)
     "verdict"                      the file loads and every part gets a verdict (an ERROR verdict
                                    must be located)
 
@@ -65,7 +65,7 @@ def main() -> int:
         c = Case(family=name.split("-")[0], content=content, filename=entry.get("run_as", "claim.json"),
                  args=entry.get("args", []), budget=float(entry.get("budget", 2.0)),
                  usage_error_ok=bool(entry.get("usage_error_ok")), expect=entry["expect"],
-                 paths=entry.get("paths"))
+                 paths=entry.get("paths"), must_load=bool(entry.get("must_load")))
         o = run_case(c, binary, slack=a.slack)
         ok = o.cls == "ok" and (meets_expectation(c.expect, o) or (c.usage_error_ok and o.category == "usage error"))
         return name, entry, o, ok
@@ -75,7 +75,7 @@ def main() -> int:
         for name, entry, o, ok in pool.map(replay, names):
             status = "pass" if ok else "FAIL"
             failed += not ok
-            print(f"{status}  {name:28} {o.cls:9} {o.detail[:90]}"
+            print(f"{status}  {name:28} {o.cls:9} {o.detail[:200]}"
                   + ("" if ok else f"\n      required: {entry['expect']}; first found: {entry.get('found', '')[:90]}"))
     print(f"\n{len(names) - failed} of {len(names)} regression files pass")
     return 1 if failed else 0
