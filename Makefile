@@ -5,7 +5,7 @@
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: deps verify test bench bench-flint bench-search sweep docs papers
+.PHONY: deps verify test bench bench-flint bench-search sweep docs papers fuzz fuzz-short fuzz-regressions
 
 deps:
 	@if ! pkg-config --exists gmp mpfr 2>/dev/null || [ ! -f /usr/include/mpfr.h ]; then \
@@ -32,6 +32,20 @@ bench-flint: deps
 bench-search: deps
 	$(SWIFT) build -c release --product verify
 	python3 scripts/bench_search.py --bin .build/release/verify --out .bench-search.json $(BENCH_SEARCH_FLAGS)
+
+# Hostile claim files (docs/ci.md, "Fuzzing"): none may crash, hang or exhaust memory, and every
+# error must be located. Non-ok inputs are minimized into Tests/Fuzz/regressions/.
+fuzz: deps
+	$(SWIFT) build -c release --product verify
+	python3 scripts/fuzz_claims.py --long 5000 --binary .build/release/verify
+
+fuzz-short: deps
+	$(SWIFT) build -c $(CONFIG) --product verify
+	python3 scripts/fuzz_claims.py --short --binary .build/$(CONFIG)/verify
+
+fuzz-regressions: deps
+	$(SWIFT) build -c $(CONFIG) --product verify
+	python3 scripts/fuzz_regressions.py --binary .build/$(CONFIG)/verify
 
 # Regenerate docs/papers/*.md from the verifier's JSON report.
 papers: deps
