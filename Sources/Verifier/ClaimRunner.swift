@@ -205,10 +205,11 @@ public struct ClaimRunner: Sendable {
         let seed = seedOverride ?? claim.seed
         var tallies = makeTallies(claim)
         var budgetExhausted = false
-        // Reporting work (shrinking, explaining, measures) is not charged to the claim's budget,
-        // so it can never change a verdict; it has budgets of its own.
-        var reportingTime = 0.0
-        func elapsed() -> Double { Date().timeIntervalSince(start) - reportingTime }
+        // The budget is the claim's whole wall time, reporting work (explaining, shrinking,
+        // measures) included, so no claim runs past it. Shrinking one counterexample takes at
+        // most a fifth of the budget left (and `--shrink-seconds`); a counterexample whose
+        // shrinking is cut short is reported as found (FAILS either way).
+        func elapsed() -> Double { Date().timeIntervalSince(start) }
         var draws = 0
         var enumerated = false
 
@@ -237,9 +238,7 @@ public struct ClaimRunner: Sendable {
                 tallies[t].result.evaluationSeconds += Date().timeIntervalSince(t0)
             }
             if case .true = outcome, count, let m = claim.conclusions[t].measure {
-                let m0 = Date()
                 ClaimRunner.record(measure: m, in: leaf.scope, evaluator, &tallies[t])
-                reportingTime += Date().timeIntervalSince(m0)
             }
             // An instance the budget interrupted is not counted: the run stops there.
             if case .limit(.budget, _) = outcome { return outcome }
@@ -260,16 +259,17 @@ public struct ClaimRunner: Sendable {
             }
             if let (body, bits) = found {
                 let r0 = Date()
-                let failing = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: shrinking.maxSeconds)) {
+                let left = max(0, claim.budgetSeconds - elapsed())
+                let failing = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: left)) {
                     Explainer(claim: claim, evaluator: evaluator, instanceScope: leaf.scope, bits: bits).explain(body)
                 }
                 var original = example(.fails, failing.text)
                 original.failing = failing
                 original.bits = bits
-                tallies[t].result.counterexample = shrinking.enabled ? shrunk(claim, part: t, original) : original
-                let spent = Date().timeIntervalSince(r0)
-                reportingTime += spent
-                tallies[t].result.shrinkSeconds += spent
+                var options = shrinking
+                options.maxSeconds = min(shrinking.maxSeconds, max(0, claim.budgetSeconds - elapsed()) / 5)
+                tallies[t].result.counterexample = shrinking.enabled ? shrunk(claim, part: t, original, options: options) : original
+                tallies[t].result.shrinkSeconds += Date().timeIntervalSince(r0)
             }
             return outcome
         }

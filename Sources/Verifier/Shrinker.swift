@@ -1,4 +1,5 @@
 import Foundation
+import Numbers
 import ClaimLanguage
 
 /// Limits of the counterexample search.
@@ -79,7 +80,7 @@ final class Shrinker {
     var outOfBudget: Bool {
         if stoppedBy != nil { return true }
         if evaluations >= options.maxEvaluations { stoppedBy = "evaluation limit (\(options.maxEvaluations))"; return true }
-        if Date().timeIntervalSince(started) > options.maxSeconds { stoppedBy = "time limit (\(Int(options.maxSeconds)) s)"; return true }
+        if Date().timeIntervalSince(started) > options.maxSeconds { stoppedBy = "time limit (\(ClaimRunner.seconds((options.maxSeconds * 100).rounded() / 100)) s)"; return true }
         return false
     }
 
@@ -202,8 +203,16 @@ extension ClaimRunner {
     /// a simpler one **and** it is confirmed (its draw replayed afresh is false on the same part,
     /// and its exact values, written and read back as an instance file, are false again);
     /// otherwise the original, with a note saying why.
-    func shrunk(_ claim: Claim, part t: Int, _ original: Counterexample) -> Counterexample {
-        let shrinker = Shrinker(runner: self, claim: claim, part: t, options: shrinking)
+    func shrunk(_ claim: Claim, part t: Int, _ original: Counterexample, options: ShrinkOptions? = nil) -> Counterexample {
+        let options = options ?? shrinking
+        let shrinker = Shrinker(runner: self, claim: claim, part: t, options: options)
+        // Every replay inside the shrinker stops at its time limit too (cooperative cancellation).
+        return Cancellation.withDeadline(Cancellation.instant(secondsFromNow: options.maxSeconds + 0.5)) {
+            shrunk(shrinker, claim, part: t, original)
+        }
+    }
+
+    func shrunk(_ shrinker: Shrinker, _ claim: Claim, part t: Int, _ original: Counterexample) -> Counterexample {
         let start = Date()
         let (choices, branch) = shrinker.shrink(original.choices, branch: original.branch)
         var result = original
@@ -213,7 +222,9 @@ extension ClaimRunner {
         }
         // Confirm: replay the shrunk draw from scratch, on that branch only.
         guard let found = shrinker.attempt(choices, preferred: branch, onlyPreferred: true, counted: false) else {
-            result.shrinkNote = "a simpler failing instance was found but did not fail again when re-run; the original is reported"
+            result.shrinkNote = Cancellation.isCancelled
+                ? "shrinking ran out of time before a simpler instance was confirmed; the original is reported"
+                : "a simpler failing instance was found but did not fail again when re-run; the original is reported"
             return result
         }
         let variables = found.leaf.variables

@@ -8,7 +8,8 @@ import Verifier
 ///
 /// The child is `verify check FILE --format json --output TMP --isolate none` with the run's
 /// options, under an address-space limit (`ulimit -v`) and a wall-clock limit of the claim's
-/// budget plus `grace` seconds. Its JSON report is read back with the reader `verify merge`
+/// budget plus `grace` seconds (the claim itself stops at its budget; the grace covers starting
+/// the process and writing its report). Its JSON report is read back with the reader `verify merge`
 /// uses, so every field survives. If the child does not produce a report:
 /// - it was stopped at the wall-clock limit: every part is INCONCLUSIVE, naming the limit;
 /// - it crashed or exceeded the memory limit: every part is ERROR ("internal failure"), naming

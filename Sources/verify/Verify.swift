@@ -107,13 +107,13 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Candidate instances per part in the targeted phase after the random draws (0 turns it off).", valueName: "N"))
     var targeted: Int = SearchOptions().targeted
 
-    @Option(help: ArgumentHelp("Run each claim file in a child process (process, the default for several files) or in this one (none).", valueName: "process|none"))
+    @Option(help: ArgumentHelp("Run each claim file in a child process (process, the default) or in this one (none).", valueName: "process|none"))
     var isolate: Isolation?
 
     @Option(help: ArgumentHelp("Address-space limit of each isolated claim, in MiB.", valueName: "MiB"))
     var memoryLimit: UInt64 = 4096
 
-    @Option(help: ArgumentHelp("Wall-clock limit of the whole run in seconds: claims not started by then are INCONCLUSIVE, and a running claim is stopped at it (with --isolate process).", valueName: "S"))
+    @Option(help: ArgumentHelp("Wall-clock limit of the whole run in seconds: claims not started by then are INCONCLUSIVE, and a running claim is stopped at it.", valueName: "S"))
     var timeLimit: Double?
 
     @Option(help: .hidden)
@@ -164,11 +164,11 @@ struct Check: ParsableCommand {
                 return
             }
             let runDeadline = timeLimit.map { Date().addingTimeInterval($0) }
-            let mode = isolate ?? (files.count > 1 ? .process : .none)
+            let mode = isolate ?? .process
             var runOne: (@Sendable (String, Int) -> ClaimResult)? = nil
             if mode == .process {
                 let isolated = IsolatedRunner(executable: Self.executablePath(), passThrough: passThrough(),
-                                              memoryLimit: memoryLimit << 20, grace: 30, runDeadline: runDeadline)
+                                              memoryLimit: memoryLimit << 20, grace: 5, runDeadline: runDeadline)
                 runOne = { isolated.run(path: $0, fileIndex: $1) }
             } else if let k = fileIndex, files.count == 1 {
                 let r = runner
