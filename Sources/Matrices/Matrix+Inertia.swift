@@ -52,6 +52,12 @@ extension Matrix where T == Rational {
     /// floating-point factorization with a rounding-error certificate, falling back to
     /// `.exactLDL`) is an opt-in shortcut for callers that accept that certificate.
     public func inertia(method: InertiaMethod = .exactLDL) -> Inertia {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableInertia(method: method) }
+    }
+
+    /// The inertia (as `inertia(method:)`), abandoned with `Cancellation.Cancelled` after the
+    /// deadline (polled once per pivot of the exact elimination).
+    public func cancellableInertia(method: InertiaMethod = .exactLDL) throws(Cancellation.Cancelled) -> Inertia {
         precondition(isSquare, "inertia of a non-square \(rows)×\(columns) matrix")
         precondition(isSymmetric, "inertia of a non-symmetric matrix")
         let n = rows
@@ -70,7 +76,7 @@ extension Matrix where T == Rational {
             if n >= IntegerMatrix.modularInertiaThreshold, let result = a.inertiaByModularCongruence() {
                 return result
             }
-            return a.symmetricInertia()
+            return try a.cancellableSymmetricInertia()
         }
     }
 }

@@ -126,10 +126,11 @@ extension Evaluator {
             return .scalar(zip(hv, other).reduce(Rational.zero) { $0 + Matrix.frobeniusInner($1.0, $1.1) })
         default: // hessian
             let sizes = point.map { $0.rows * $0.columns }
-            let n = sizes.reduce(0, +)
+            let n = try checkedTotal(sizes, e)
             try checkSize(n, n, e)
             var columns: [[Rational]] = []
             for k in 0..<n {
+                try poll(e)
                 // Seed the k-th coordinate of vec(point).
                 var offset = k
                 var tangent = point.map { Matrix<Rational>.zeros($0.rows, $0.columns) }
