@@ -96,10 +96,15 @@ public struct RealAlgebraicNumber: Sendable {
     /// - Edge cases: `[]` for nonzero constants and for p without real roots; repeated roots
     ///   appear once; rational roots come out in the rational form.
     public static func roots(of p: Polynomial) -> [RealAlgebraicNumber] {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableRoots(of: p) }
+    }
+
+    /// `roots(of:)`, abandoned with `Cancellation.Cancelled` after the deadline.
+    public static func cancellableRoots(of p: Polynomial) throws(Cancellation.Cancelled) -> [RealAlgebraicNumber] {
         precondition(!p.isZero, "real roots of the zero polynomial")
         guard p.degree > 0 else { return [] }
-        let q = Polynomial.primitiveIntegerCoefficients(of: p.squareFreePart)
-        return p.realRoots().map { root in
+        let q = Polynomial.primitiveIntegerCoefficients(of: try p.cancellableSquareFreePart())
+        return try p.cancellableRealRoots().map { root in
             if let r = root.exactValue { return RealAlgebraicNumber(r) }
             return RealAlgebraicNumber(form: .irrational(IrrationalRoot(
                 polynomial: q, lower: root.lower, upper: root.upper,

@@ -178,6 +178,33 @@ import ClaimLanguage
         #expect(seconds < 1.5, "took \(seconds) s")
     }
 
+    @Test func rootIsolationIsCancellable() {
+        var rng = SplitMix64(seed: 9)
+        let c = Matrix<Rational>(rows: 900, columns: 1) { _, _ in Rational(BigInt(Int(rng.next() % 2001) - 1000), BigInt(Int(rng.next() % 97) + 1)) }
+        let start = Cancellation.now()
+        let r = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: 0.3)) { Self.evaluate("root_count(c)", values: [("c", .matrix(c))]) }
+        let seconds = Double(Cancellation.now() - start) / 1e9
+        #expect(Self.limit(r) == .budget, "\(Self.show(r))")
+        #expect(seconds < 1.5, "took \(seconds) s")
+    }
+
+    @Test func eigenvalueComparisonsAreCancellable() {
+        var rng = SplitMix64(seed: 11)
+        let n = 160
+        var a = Matrix<Rational>(rows: n, columns: n, repeating: 0)
+        for i in 0..<n { for j in 0...i {
+            let q = Rational(BigInt(Int(rng.next() % 2001) - 1000), BigInt(Int(rng.next() % 97) + 1))
+            a[i, j] = q; a[j, i] = q
+        } }
+        let start = Cancellation.now()
+        let r = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: 0.05)) {
+            Self.evaluate("lambda_min(A) < lambda_max(A) - 1/1000000", values: [("A", .matrix(a))])
+        }
+        let seconds = Double(Cancellation.now() - start) / 1e9
+        #expect(Self.limit(r) == .budget, "\(Self.show(r))")
+        #expect(seconds < 1.5, "took \(seconds) s")
+    }
+
     @Test func comprehensionsPollTheDeadline() {
         let r = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: 0.2)) {
             Self.evaluate("sum(i in 1...999999: sum(j in 1...999999: i * j))")

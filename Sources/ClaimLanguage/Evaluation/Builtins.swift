@@ -41,7 +41,10 @@ extension Evaluator {
         guard named.isEmpty else { throw fail(e, "\(name) takes no named arguments") }
         var args: [Value] = []
         for a in argExprs { args.append(try eval(a, scope)) }
-        return try builtin(name, args, argExprs, e)
+        let v = try builtin(name, args, argExprs, e)
+        // Polled after every built-in, whose reals may have been consulted (see `combine`).
+        try poll(e)
+        return v
     }
 
     /// A built-in function applied to evaluated arguments. Kept out of `call`, which is on the
@@ -224,7 +227,7 @@ extension Evaluator {
             // Singular values exactly, as real algebraic numbers (Matrix.exactSingularValues).
             try arity(1...1)
             let a = try matrix(args[0], arg(0))
-            let sigma = a.exactSingularValues
+            let sigma = try cancellable(e) { () throws(Cancellation.Cancelled) in try a.cancellableExactSingularValues() }
             switch name {
             case "svals":
                 return .sequence(sigma.enumerated().map { i, x in .number(x, name: "σ_\(i + 1)") })
@@ -246,7 +249,7 @@ extension Evaluator {
             let p = Polynomial(coefficients: coefficients)
             guard !p.isZero else { throw fail(e, "\(name) of the zero polynomial (every number is a root)") }
             try poll(e)
-            let rs = p.degree < 1 ? [] : RealAlgebraicNumber.roots(of: p)
+            let rs = p.degree < 1 ? [] : try cancellable(e) { () throws(Cancellation.Cancelled) in try RealAlgebraicNumber.cancellableRoots(of: p) }
             if name == "root_count" { return .scalar(Rational(rs.count)) }
             return .sequence(rs.enumerated().map { i, x in .number(x, name: "root \(i + 1) of \(p)") })
         case "poly":

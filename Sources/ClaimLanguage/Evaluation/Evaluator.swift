@@ -126,7 +126,10 @@ public final class Evaluator: @unchecked Sendable {
         switch e.kind {
         case let .index(x, args): return try index(try eval(x, scope), args, e, scope)
         case let .block(rows): return try block(rows, e, scope)
-        case let .binder(kind, v, domain, body): return try binder(kind, v, domain, body, e, scope)
+        case let .binder(kind, v, domain, body):
+            let value = try binder(kind, v, domain, body, e, scope)
+            try poll(e)  // min/max compare reals (see `combine`)
+            return value
         default: preconditionFailure("not a compound expression")
         }
     }
@@ -259,10 +262,15 @@ public final class Evaluator: @unchecked Sendable {
         return try combine(op, x, y, e)
     }
 
+    /// A comparison or an arithmetic operation on evaluated operands. The deadline is polled
+    /// afterwards: the enclosures and exact signs of reals (eigenvalues, algebraic numbers) are
+    /// closures that cannot throw, and after the deadline they may be abandoned with an
+    /// arbitrary answer, which this poll discards.
     @inline(never)
     func combine(_ op: BinaryOperator, _ x: Value, _ y: Value, _ e: Expr) throws(ClaimError) -> Value {
-        if op.isComparison { return .truth(try compare(op, x, y, e)) }
-        return try arithmetic(op, x, y, e)
+        let v: Value = op.isComparison ? .truth(try compare(op, x, y, e)) : try arithmetic(op, x, y, e)
+        try poll(e)
+        return v
     }
 
     @inline(never)

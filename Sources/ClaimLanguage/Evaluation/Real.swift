@@ -95,9 +95,12 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
     public static func eigenvalue(_ a: Matrix<Rational>, index k: Int, name: String) -> Real {
         let n = a.rows
         // sign(λ_k − c): λ_k < c ⇔ #{λ < c} ≥ k; λ_k ≤ c ⇔ #{λ ≤ c} ≥ k.
+        // After the thread's deadline the inertia is abandoned and the answer is arbitrary: the
+        // evaluator polls the deadline after every comparison and discards it (see
+        // `Evaluator.combine`); enclosures stay valid (the bisection stops where it is).
         let signOf: (Rational) -> Int = { c in
             let shifted = a - Matrix<Rational>.identity(n) * c
-            let inertia = exactInertia(shifted)
+            guard let inertia = try? cancellableInertia(shifted) else { return 1 }
             if inertia.negative >= k { return -1 }
             if inertia.negative + inertia.zero >= k { return 0 }
             return 1
@@ -110,8 +113,11 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
             if let e = exactValue { return (e, e) }
             let target = Rational(BigInt(1), BigInt(2).power(bits))
             while cache.hi - cache.lo > target {
+                if Cancellation.isCancelled { return cache }
                 let mid = (cache.lo + cache.hi) / 2
-                switch signOf(mid) {
+                let s = signOf(mid)
+                if Cancellation.isCancelled { return cache }
+                switch s {
                 case 0: exactValue = mid; return (mid, mid)
                 case 1: cache.lo = mid
                 default: cache.hi = mid
@@ -181,6 +187,9 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
             while true {
                 let e = self.enclosure(b)
                 if e.lo.signum == s && e.hi.signum == s { return (e.hi.reciprocal, e.lo.reciprocal) }
+                // After the deadline enclosures may stop shrinking; the answer is then arbitrary
+                // and discarded by the evaluator's poll (see `Evaluator.combine`).
+                if Cancellation.isCancelled || b > 1 << 40 { return (0, 0) }
                 b *= 2
             }
         }
