@@ -181,15 +181,16 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
 
     /// 1/x; nil when the enclosure at the precision cap still contains 0.
     public func reciprocal() -> Real? {
-        guard let s = sign(comparedTo: 0), s != 0 else { return nil }
+        let (sign, decided) = signAndPrecision(comparedTo: 0)
+        guard let s = sign, s != 0 else { return nil }
         return Real(text: "1/\(text)") { bits in
             var b = bits + 4
             while true {
-                let e = self.enclosure(b)
+                // Past the precision cap (or after the deadline, when enclosures may stop
+                // shrinking), the enclosure that decided the sign excludes 0.
+                let e = Cancellation.isCancelled || b > EvaluationLimits.maximumBits ? self.enclosure(decided) : self.enclosure(b)
                 if e.lo.signum == s && e.hi.signum == s { return (e.hi.reciprocal, e.lo.reciprocal) }
-                // After the deadline enclosures may stop shrinking; the answer is then arbitrary
-                // and discarded by the evaluator's poll (see `Evaluator.combine`).
-                if Cancellation.isCancelled || b > 1 << 40 { return (0, 0) }
+                if Cancellation.isCancelled || b > EvaluationLimits.maximumBits { return (e.lo.signum == s ? e.lo : e.hi, e.lo.signum == s ? e.lo : e.hi) }
                 b *= 2
             }
         }
