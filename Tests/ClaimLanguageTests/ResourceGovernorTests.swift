@@ -163,6 +163,16 @@ import ClaimLanguage
         #expect(Self.isError(Self.evaluate("2^(1/3)")))
     }
 
+    @Test func realsNestAndDoubleWithinLimits() {
+        let deep = Self.evaluate("sum(i in 1...300: lambda_min(A))", values: [("A", .matrix(Matrix(rows: 2, columns: 2, elements: [2, 1, 1, 3])))])
+        #expect(Self.limit(deep) == .depth, "\(Self.show(deep))")
+        let roots = String(repeating: "sqrt(", count: 7) + "1 + lambda_max(A)" + String(repeating: ")", count: 7)
+        let nested = Self.evaluate(roots, values: [("A", .matrix(Matrix(rows: 2, columns: 2, elements: [2, 1, 1, 3])))])
+        #expect(Self.limit(nested) == .precision, "\(Self.show(nested))")
+        let fine = Self.evaluate("sqrt(sqrt(1 + lambda_max(A))) > 1", values: [("A", .matrix(Matrix(rows: 2, columns: 2, elements: [2, 1, 1, 3])))])
+        if case .success(.truth(.true)) = fine {} else { Issue.record("\(Self.show(fine))") }
+    }
+
     // MARK: Time budget
 
     @Test func cancelledDeterminantIsABudgetLimit() {

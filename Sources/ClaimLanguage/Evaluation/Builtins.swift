@@ -237,8 +237,10 @@ extension Evaluator {
                 // ‖A‖_* = Σσ_i, exactly while the degree of the running sum stays within
                 // RealAlgebraicNumber.arithmeticDegreeLimit, else a certified enclosure.
                 let total = sigma.reduce(Real.exact(0)) { $0 + .algebraic($1, name: "σ") }
+                try checkReal(total, doubling: false, e)
                 return .number(Real(text: "‖\(a.rows)×\(a.columns)‖_*", exactSign: total.exactSign,
-                                    algebraic: total.algebraic, enclosure: total.enclosure))
+                                    algebraic: total.algebraic, nesting: total.nesting + 1, doublings: total.doublings,
+                                    enclosure: total.enclosure))
             }
         case "roots", "root_count":
             // roots(c): the distinct real roots of c₀ + c₁x + … + c_nxⁿ, ascending; rational roots

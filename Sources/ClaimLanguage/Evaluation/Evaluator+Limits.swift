@@ -28,6 +28,11 @@ public enum EvaluationLimits {
     public static let maximumDegree = 1000
     /// Largest exponent of a matrix power (and of a power inside a differentiated function).
     public static let maximumMatrixExponent = 1000
+    /// Deepest nesting of a real built by interval arithmetic (its enclosure recurses this deep).
+    public static let maximumRealNesting = 128
+    /// Most square roots of irrational reals nested in one real (each doubles the precision
+    /// asked of the reals inside: 6 doublings of the 1024-bit cap ask for 65,536 bits).
+    public static let maximumPrecisionDoublings = 6
 }
 
 extension Evaluator {
@@ -140,6 +145,17 @@ extension Evaluator {
         try checkSize(m.rows, n.columns, e)
         let bits = maximumEntryBits(m) + maximumEntryBits(n) + Swift.max(1, m.columns).bitWidthOfValue
         if bits > EvaluationLimits.maximumBits { try checkBits(bits, e) }
+    }
+
+    /// A real may be built on `r` (with `doubling`, by a square root that doubles the precision
+    /// asked of `r`): its enclosure nesting and precision doublings within their limits.
+    func checkReal(_ r: Real, doubling: Bool, _ e: Expr) throws(ClaimError) {
+        if r.nesting >= EvaluationLimits.maximumRealNesting {
+            throw ClaimError.limit(.depth, "a real number nested \(r.nesting) operations deep (more than \(EvaluationLimits.maximumRealNesting)) in interval arithmetic", at: e.location)
+        }
+        if r.doublings + (doubling ? 1 : 0) > EvaluationLimits.maximumPrecisionDoublings {
+            throw ClaimError.limit(.precision, "more than \(EvaluationLimits.maximumPrecisionDoublings) nested square roots of irrational reals (each doubles the precision needed)", at: e.location)
+        }
     }
 
     /// Bits of the largest entry (numerator plus denominator).

@@ -270,6 +270,7 @@ public final class Evaluator: @unchecked Sendable {
     func combine(_ op: BinaryOperator, _ x: Value, _ y: Value, _ e: Expr) throws(ClaimError) -> Value {
         let v: Value = op.isComparison ? .truth(try compare(op, x, y, e)) : try arithmetic(op, x, y, e)
         try poll(e)
+        if case let .real(r) = v { try checkReal(r, doubling: false, e) }
         return v
     }
 
@@ -463,8 +464,9 @@ public final class Evaluator: @unchecked Sendable {
             }
             return .matrix(Matrix(rows: m.rows, columns: m.columns, elements: out))
         case let .real(r):
+            try checkReal(r, doubling: true, e)
             guard r.sign(comparedTo: 0) ?? -1 >= 0 else { throw fail(e, "cannot certify that \(r.text) ≥ 0") }
-            return .real(Real(text: "sqrt(\(r.text))") { bits in
+            return .real(Real(text: "sqrt(\(r.text))", nesting: r.nesting + 1, doublings: r.doublings + 1) { bits in
                 let enc = r.enclosure(2 * bits + 4)
                 let lo = Real.squareRoot(Swift.max(enc.lo, 0)).enclosure(bits + 2).lo
                 let hi = Real.squareRoot(Swift.max(enc.hi, 0)).enclosure(bits + 2).hi
@@ -715,7 +717,7 @@ public final class Evaluator: @unchecked Sendable {
             guard let first = dom.first else { return .scalar(kind == .sum ? 0 : 1) }
             var acc = try value(at: first)
             for i in dom.dropFirst() {
-                acc = try arithmetic(kind == .sum ? .add : .multiply, acc, try value(at: i), body)
+                acc = try combine(kind == .sum ? .add : .multiply, acc, try value(at: i), body)
             }
             return acc
         case .min, .max:

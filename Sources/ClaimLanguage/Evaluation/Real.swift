@@ -17,12 +17,23 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
     public let text: String
     /// The value as a real algebraic number, when known: two such reals compare exactly.
     public let algebraic: RealAlgebraicNumber?
+    /// How many enclosure closures are nested in this one (0 for a leaf): an enclosure recurses
+    /// this deep, so the evaluator bounds it (`EvaluationLimits.maximumRealNesting`).
+    public let nesting: Int
+    /// How many times the precision requested from the innermost reals doubles through this
+    /// one (a square root of a real asks its argument for 2·bits + 4): the evaluator bounds it
+    /// (`EvaluationLimits.maximumPrecisionDoublings`) so that no enclosure needs more than about
+    /// `EvaluationLimits.maximumBits` bits.
+    public let doublings: Int
 
     public init(text: String, exactSign: ((Rational) -> Int)? = nil, algebraic: RealAlgebraicNumber? = nil,
+                nesting: Int = 0, doublings: Int = 0,
                 enclosure: @escaping (Int) -> (lo: Rational, hi: Rational)) {
         self.text = text
         self.exactSign = exactSign
         self.algebraic = algebraic
+        self.nesting = nesting
+        self.doublings = doublings
         self.enclosure = enclosure
     }
 
@@ -131,14 +142,14 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
 
     public static func + (a: Real, b: Rational) -> Real {
         Real(text: "(\(a.text) + \(b))", exactSign: a.exactSign.map { s in { c in s(c - b) } },
-             algebraic: a.algebraic.map { $0 + b }) { bits in
+             algebraic: a.algebraic.map { $0 + b }, nesting: a.nesting + 1, doublings: a.doublings) { bits in
             let e = a.enclosure(bits); return (e.lo + b, e.hi + b)
         }
     }
 
     public static prefix func - (a: Real) -> Real {
         Real(text: "-\(a.text)", exactSign: a.exactSign.map { s in { c in -s(-c) } },
-             algebraic: a.algebraic.map { -$0 }) { bits in
+             algebraic: a.algebraic.map { -$0 }, nesting: a.nesting + 1, doublings: a.doublings) { bits in
             let e = a.enclosure(bits); return (-e.hi, -e.lo)
         }
     }
@@ -149,7 +160,8 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
         let sign: ((Rational) -> Int)? = a.exactSign.map { s in
             { t in c.signum > 0 ? s(t / c) : -s(t / c) }
         }
-        return Real(text: "\(c)·\(a.text)", exactSign: sign, algebraic: a.algebraic.map { $0 * c }) { bits in
+        return Real(text: "\(c)·\(a.text)", exactSign: sign, algebraic: a.algebraic.map { $0 * c },
+                    nesting: a.nesting + 1, doublings: a.doublings) { bits in
             let e = a.enclosure(bits)
             return c.signum > 0 ? (c * e.lo, c * e.hi) : (c * e.hi, c * e.lo)
         }
@@ -161,7 +173,8 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
         if let x = a.algebraic, let y = b.algebraic, let s = RealAlgebraicNumber.sum(x, y) {
             return .algebraic(s, name: "(\(a.text) + \(b.text))")
         }
-        return Real(text: "(\(a.text) + \(b.text))") { bits in
+        return Real(text: "(\(a.text) + \(b.text))", nesting: Swift.max(a.nesting, b.nesting) + 1,
+                    doublings: Swift.max(a.doublings, b.doublings)) { bits in
             let x = a.enclosure(bits + 2), y = b.enclosure(bits + 2)
             return (x.lo + y.lo, x.hi + y.hi)
         }
@@ -172,7 +185,8 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
         if let x = a.algebraic, let y = b.algebraic, let p = RealAlgebraicNumber.product(x, y) {
             return .algebraic(p, name: "(\(a.text) · \(b.text))")
         }
-        return Real(text: "(\(a.text) · \(b.text))") { bits in
+        return Real(text: "(\(a.text) · \(b.text))", nesting: Swift.max(a.nesting, b.nesting) + 1,
+                    doublings: Swift.max(a.doublings, b.doublings)) { bits in
             let x = a.enclosure(bits + 4), y = b.enclosure(bits + 4)
             let p = [x.lo * y.lo, x.lo * y.hi, x.hi * y.lo, x.hi * y.hi]
             return (p.min()!, p.max()!)
@@ -183,7 +197,7 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
     public func reciprocal() -> Real? {
         let (sign, decided) = signAndPrecision(comparedTo: 0)
         guard let s = sign, s != 0 else { return nil }
-        return Real(text: "1/\(text)") { bits in
+        return Real(text: "1/\(text)", nesting: nesting + 1, doublings: doublings) { bits in
             var b = bits + 4
             while true {
                 // Past the precision cap (or after the deadline, when enclosures may stop
