@@ -17,6 +17,7 @@ extension Matrix where T == Rational {
 
     /// The exact rank (as `rank`), abandoned with `Cancellation.Cancelled` after the deadline.
     public func cancellableRank() throws(Cancellation.Cancelled) -> Int {
+        try Cancellation.check()
         let m = rows, n = columns
         if m == 0 || n == 0 { return 0 }
         let (a, _) = IntegerMatrix.clearingRowDenominators(self)
