@@ -143,6 +143,8 @@ import ClaimLanguage
 
     @Test func lengthsAreLimited() {
         #expect(Self.limit(Self.evaluate("len(1...2000000)")) == .size)
+        #expect(Self.limit(Self.evaluate("len(seq(i in 1...1000000: zeros(400, 400)))")) == .dimension)
+        #expect(Self.scalar(Self.evaluate("len(seq(i in 1...16: zeros(400, 400)))")) == 16)
         #expect(Self.limit(Self.evaluate("roots(vec(ones(40, 40)))")) == .size)
         #expect(Self.limit(Self.evaluate("kth_root(2, 10^9)")) == .size)
     }

@@ -28,6 +28,8 @@ public enum EvaluationLimits {
     public static let maximumDegree = 1000
     /// Largest exponent of a matrix power (and of a power inside a differentiated function).
     public static let maximumMatrixExponent = 1000
+    /// A sequence of matrices holds at most this many times max_dimension² entries in all.
+    public static let sequenceEntryFactor = 16
     /// Deepest nesting of a real built by interval arithmetic (its enclosure recurses this deep).
     public static let maximumRealNesting = 128
     /// Most square roots of irrational reals nested in one real (each doubles the precision
@@ -82,6 +84,16 @@ extension Evaluator {
         let (cap, o) = maximumDimension.multipliedReportingOverflow(by: maximumDimension)
         if count < 0 || (!o && count > cap) {
             throw ClaimError.limit(.dimension, "\(count) entries exceed max_dimension² = \(o ? Int.max : cap)", at: location)
+        }
+    }
+
+    /// A sequence of matrices with `count` entries in all may be built: at most
+    /// `sequenceEntryFactor`·max_dimension².
+    func checkSequenceEntries(_ count: Int, _ e: Expr) throws(ClaimError) {
+        let (square, o1) = maximumDimension.multipliedReportingOverflow(by: maximumDimension)
+        let (cap, o2) = square.multipliedReportingOverflow(by: EvaluationLimits.sequenceEntryFactor)
+        if !o1 && !o2 && count > cap {
+            throw ClaimError.limit(.dimension, "a sequence of matrices with \(count) entries in all exceeds \(EvaluationLimits.sequenceEntryFactor)·max_dimension² = \(cap)", at: e.location)
         }
     }
 

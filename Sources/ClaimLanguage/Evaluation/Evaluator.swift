@@ -678,7 +678,15 @@ public final class Evaluator: @unchecked Sendable {
             throw fail(e, "first(...) found no \(v) in the domain satisfying the condition")
         case .seq:
             var items: [Value] = []
-            for i in dom { items.append(try value(at: i)) }
+            var entries = 0
+            for i in dom {
+                let item = try value(at: i)
+                if case let .matrix(m) = item {
+                    entries = try checkedSum(entries, m.elements.count, e)
+                    try checkSequenceEntries(entries, e)
+                }
+                items.append(item)
+            }
             return .sequence(items)
         case .column, .hcat, .vcat:
             var parts: [Matrix<Rational>] = []
