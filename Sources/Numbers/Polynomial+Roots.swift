@@ -337,10 +337,17 @@ extension Polynomial {
     /// that contains no candidate k/L, L = |leading coefficient| (every rational root of the
     /// primitive q has this form, so the root is then certainly irrational).
     static func excludeRationalRoot(_ q: [BigInt], lower: Rational, upper: Rational) -> (Rational, Rational) {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableExcludeRationalRoot(q, lower: lower, upper: upper) }
+    }
+
+    /// `excludeRationalRoot`, abandoned with `Cancellation.Cancelled` (polled once per
+    /// bisection) after the deadline.
+    static func cancellableExcludeRationalRoot(_ q: [BigInt], lower: Rational, upper: Rational) throws(Cancellation.Cancelled) -> (Rational, Rational) {
         var a = lower, b = upper
         let sa = sign(ofIntegerCoefficients: q, at: a)
         let lead = Rational(q[q.count - 1].magnitude)
         while true {
+            try Cancellation.check()
             let first = (lead * a).floor + 1       // smallest k with k/L > a
             let last = (lead * b).ceiling - 1      // largest k with k/L < b
             if last < first { return (a, b) }

@@ -217,6 +217,16 @@ import ClaimLanguage
         #expect(seconds < 1.5, "took \(seconds) s")
     }
 
+    @Test func kthRootsAreLimitedAndCancellable() {
+        #expect(Self.limit(Self.evaluate("kth_root(2^(2^19) + 1, 999)")) == .size)
+        let start = Cancellation.now()
+        let r = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: 0.3)) { Self.evaluate("kth_root(2^900 + 1, 999) > 1") }
+        let seconds = Double(Cancellation.now() - start) / 1e9
+        if case .success(.truth(.true)) = r {} else { #expect(Self.limit(r) == .budget, "\(Self.show(r))") }
+        #expect(seconds < 1.5, "took \(seconds) s")
+        #expect(Self.scalar(Self.evaluate("kth_root(2^30, 3)")) == 1024)
+    }
+
     @Test func comprehensionsPollTheDeadline() {
         let r = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: 0.2)) {
             Self.evaluate("sum(i in 1...999999: sum(j in 1...999999: i * j))")

@@ -343,9 +343,13 @@ extension Evaluator {
             let c = try rational(args[0], arg(0)), k = try integer(args[1], arg(1))
             guard k >= 1 else { throw fail(arg(1), "kth_root needs k ≥ 1") }
             try checkDegree(k, arg(1))
+            // The isolation evaluates den·xᵏ − num at points as large as c: about k·bits(c) bits.
+            try checkPower(c, k, e)
             try poll(e)
-            guard let x = RealAlgebraicNumber.root(of: c, degree: k) else { throw fail(e, "kth_root: no real \(k)-th root of \(c)") }
-            return .number(x, name: "\(c)^(1/\(k))")
+            guard let x = try cancellable(e, { () throws(Cancellation.Cancelled) in try RealAlgebraicNumber.cancellableRoot(of: c, degree: k) }) else {
+                throw fail(e, "kth_root: no real \(k)-th root of \(describe(c))")
+            }
+            return .number(x, name: "\(describe(c))^(1/\(k))")
         case "nullspace":
             try arity(1...1)
             let m = try matrix(args[0], arg(0))
