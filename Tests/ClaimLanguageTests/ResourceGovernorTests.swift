@@ -227,6 +227,22 @@ import ClaimLanguage
         #expect(Self.scalar(Self.evaluate("kth_root(2^30, 3)")) == 1024)
     }
 
+    @Test func calculusIsCancellable() {
+        var rng = SplitMix64(seed: 13)
+        let x = Matrix<Rational>(rows: 20, columns: 20) { _, _ in Rational(BigInt(Int(rng.next() % 21) - 10), BigInt(Int(rng.next() % 7) + 1)) }
+        for text in ["hessian(f, X)", "taylor(f, X, X, 64)"] {
+            let start = Cancellation.now()
+            let r = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: 0.2)) {
+                Self.evaluate(text, [("f(Y)", "fro2(Y*Y'*Y*Y')")], values: [("X", .matrix(x))])
+            }
+            let seconds = Double(Cancellation.now() - start) / 1e9
+            #expect(Self.limit(r) == .budget, "\(text): \(Self.show(r))")
+            #expect(seconds < 1.5, "\(text) took \(seconds) s")
+        }
+        let big = Self.evaluate("grad(g, v)", [("g(y)", "fro2(diag(y))")], values: [("v", .matrix(Matrix(rows: 300, columns: 1, repeating: 1)))])
+        #expect(Self.limit(big) == .dimension, "\(Self.show(big))")
+    }
+
     @Test func comprehensionsPollTheDeadline() {
         let r = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: 0.2)) {
             Self.evaluate("sum(i in 1...999999: sum(j in 1...999999: i * j))")

@@ -77,6 +77,7 @@ extension Evaluator {
                 let v = try tape.forward(inputs)
                 return (v, tape.reverse(v))
             } catch {
+                if error == .cancelled { throw budgetExhausted(e) }
                 throw fail(e, "\(fname) is not differentiable here: a matrix it inverts is singular")
             }
         }
@@ -100,6 +101,7 @@ extension Evaluator {
         case "taylor":
             let series: [[Matrix<Rational>]]
             do { series = try tape.taylor(point: point, direction: directions[0], order: taylorOrder) } catch {
+                if error == .cancelled { throw budgetExhausted(e) }
                 throw fail(e, "\(fname) is not analytic here: a matrix it inverts is singular")
             }
             let t = series[tape.output][taylorOrder]
@@ -114,6 +116,7 @@ extension Evaluator {
             let inputs = point.enumerated().map { Dual($0.element, directions[0][$0.offset]) }
             let out: Dual
             do { out = try tape.forward(inputs)[tape.output] } catch {
+                if error == .cancelled { throw budgetExhausted(e) }
                 throw fail(e, "\(fname) is not differentiable here: a matrix it inverts is singular")
             }
             let t = out.tangentOrZero

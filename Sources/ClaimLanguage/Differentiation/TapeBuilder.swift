@@ -203,6 +203,9 @@ struct TapeBuilder {
                 let (r, c) = shape(a)
                 if c == 1 {
                     guard r > 0 else { return .node(tape.append(.constant(Matrix(rows: 0, columns: 0, repeating: 0)), shape: (0, 0))) }
+                    // r constant r×r matrices: r³ entries in all.
+                    try evaluator.checkSize(r, r, e)
+                    try evaluator.checkSequenceEntries(try evaluator.checkedProduct(r * r, r, e), e)
                     let units = (0..<r).map { i in
                         tape.append(.constant(Matrix<Rational>(rows: r, columns: r) { j, k in j == i && k == i ? 1 : 0 }), shape: (r, r))
                     }
