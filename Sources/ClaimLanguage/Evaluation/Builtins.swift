@@ -122,11 +122,13 @@ extension Evaluator {
             return .matrix(p)
         case "has_inverse":
             try arity(1...1)
-            let m = try square(0)
+            // A matrix that is not square (or not a matrix) has no inverse.
+            guard let m = try? matrix(args[0], arg(0)), m.isSquare else { return .truth(.false) }
             return .truth(Truth(try cancellable(e) { () throws(Cancellation.Cancelled) in  try m.cancellableRank() } == m.rows))
         case "solve":
             try arity(2...2)
-            let a = try square(0), b = try matrix(args[1], arg(1))
+            let a = try matrix(args[0], arg(0)), b = try matrix(args[1], arg(1))
+            guard a.isSquare else { throw fail(e, "solve: \(LinearAlgebraError.notSquare(rows: a.rows, columns: a.columns))") }
             guard b.rows == a.rows else { throw fail(e, "solve: \(LinearAlgebraError.shapeMismatch("\(a.rows)×\(a.columns) system with \(b.rows)×\(b.columns) right-hand side"))") }
             guard let x = try cancellable(e, { () throws(Cancellation.Cancelled) in  try a.cancellableSolve(b) }) else { throw fail(e, "solve: \(LinearAlgebraError.singular)") }
             return .matrix(x)

@@ -408,10 +408,9 @@ public final class Evaluator: @unchecked Sendable {
                 guard !q.isZero else { throw fail(e, "division by zero") }
                 return .matrix(m * q.reciprocal)
             case .power:
-                if m.rows == 1 && m.columns == 1 { return try arithmetic(op, .scalar(m[0, 0]), y, e) }
-                guard m.isSquare else {
-                    throw ClaimError(.dimension, "matrix power needs a square matrix, got \(m.rows)×\(m.columns)", at: e.location)
-                }
+                let small = q.isInteger && (q.numerator.asInt.map { $0.magnitude <= UInt(EvaluationLimits.maximumMatrixExponent) } ?? false)
+                if m.rows == 1 && m.columns == 1 && !small { return try arithmetic(op, .scalar(m[0, 0]), y, e) }
+                guard m.isSquare else { throw fail(e, "matrix power needs a square matrix, got \(m.rows)×\(m.columns)") }
                 guard q.isInteger else { throw fail(e, "a matrix power needs an integer exponent, got \(describe(q))") }
                 guard let k = q.numerator.asInt else {
                     throw ClaimError.limit(.size, "the matrix exponent \(describe(q)) exceeds \(EvaluationLimits.maximumMatrixExponent)", at: e.location)
