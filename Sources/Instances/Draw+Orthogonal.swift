@@ -42,15 +42,17 @@ extension Draw {
 
     /// The Cayley transform (I − K)(I + K)⁻¹ of a skew-symmetric K: exactly orthogonal.
     /// - Precondition: K is skew-symmetric (then I + K is invertible).
+    /// - Cancellation: the inverse polls the current thread's deadline (`Cancellation`); past it
+    ///   the identity is returned instead, and the caller, which polls the deadline after every
+    ///   generator, discards the draw. Without a deadline the result is always exact.
     static func cayley(_ k: Matrix<Rational>) -> Matrix<Rational> {
         let n = k.rows
         if k.isZero { return .identity(n) }
         let id = Matrix<Rational>.identity(n)
-        do {
-            return (id - k) * (try (id + k).inverse())
-        } catch {
-            preconditionFailure("I + K is singular, so K was not skew-symmetric: \(error)")
-        }
+        let inverse: Matrix<Rational>?
+        do { inverse = try (id + k).cancellableInverse() } catch { return .identity(n) }
+        guard let inverse else { preconditionFailure("I + K is singular, so K was not skew-symmetric") }
+        return (id - k) * inverse
     }
 
     /// An n×k matrix with exactly orthonormal columns (a point of the Stiefel manifold): the

@@ -258,15 +258,19 @@ extension IntegerMatrix {
     /// - Exactness: each division is exact (every entry is a minor of the input).
     /// - Complexity: O(rows·columns·rank) GMP multiply-adds on numbers of at most rank·(b + log n)
     ///   bits, b the entry size.
+    /// - Throws: `Cancellation.Cancelled` (polled once per column) when the thread's deadline
+    ///   has passed; the matrix is then left partially eliminated.
     @discardableResult
-    func fractionFreeEchelon(pivotLimit: Int? = nil, stopAtMissingPivot: Bool = false) -> Echelon {
+    func fractionFreeEchelon(pivotLimit: Int? = nil, stopAtMissingPivot: Bool = false) throws(Cancellation.Cancelled) -> Echelon {
         let limit = Swift.min(pivotLimit ?? columns, columns)
         var echelon = Echelon(rank: 0, pivotColumns: [], oddPermutation: false)
+        var cancelled = false
         withTemporaryMPZ { t in
             withTemporaryMPZ { previous in
                 __gmpz_set_ui(previous, 1)
                 var r = 0
                 for c in 0..<limit where r < rows {
+                    if Cancellation.isCancelled { cancelled = true; break }
                     // First nonzero entry in column c at or below row r.
                     var p = -1
                     for i in r..<rows where entry(i, c).pointee._mp_size != 0 { p = i; break }
@@ -298,6 +302,7 @@ extension IntegerMatrix {
                 echelon.rank = r
             }
         }
+        if cancelled { throw Cancellation.Cancelled() }
         return echelon
     }
 
@@ -308,13 +313,16 @@ extension IntegerMatrix {
     /// - Exactness: each division is exact (every entry is a minor of the input, by Cramer's rule
     ///   for the rows above the pivot and by Sylvester's identity for the rows below).
     /// - Complexity: O(rows·columns·rank) GMP operations.
-    func fractionFreeReducedEchelon() -> Echelon {
+    /// - Throws: `Cancellation.Cancelled` (polled once per column) after the deadline.
+    func fractionFreeReducedEchelon() throws(Cancellation.Cancelled) -> Echelon {
         var echelon = Echelon(rank: 0, pivotColumns: [], oddPermutation: false)
+        var cancelled = false
         withTemporaryMPZ { t in
             withTemporaryMPZ { previous in
                 __gmpz_set_ui(previous, 1)
                 var r = 0
                 for c in 0..<columns where r < rows {
+                    if Cancellation.isCancelled { cancelled = true; break }
                     var p = -1
                     for i in r..<rows where entry(i, c).pointee._mp_size != 0 { p = i; break }
                     if p < 0 { continue }
@@ -343,6 +351,7 @@ extension IntegerMatrix {
                 echelon.rank = r
             }
         }
+        if cancelled { throw Cancellation.Cancelled() }
         return echelon
     }
 }
@@ -367,9 +376,16 @@ extension IntegerMatrix {
     /// - Complexity: O(n³/6) GMP multiply-adds when the leading principal minors do not vanish;
     ///   each step that needs the row-adding congruence adds O(n²) to find the nonzero entry.
     func symmetricInertia() -> Inertia {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableSymmetricInertia() }
+    }
+
+    /// `symmetricInertia()`, abandoned with `Cancellation.Cancelled` (polled once per pivot)
+    /// after the deadline.
+    func cancellableSymmetricInertia() throws(Cancellation.Cancelled) -> Inertia {
         precondition(rows == columns, "inertia of a non-square matrix")
         let n = rows
         var negative = 0, positive = 0
+        var cancelled = false
         // Lower-triangle accessor for a symmetric index pair.
         @inline(__always) func low(_ i: Int, _ j: Int) -> UnsafeMutablePointer<__mpz_struct> {
             i >= j ? entry(i, j) : entry(j, i)
@@ -388,6 +404,7 @@ extension IntegerMatrix {
                 var deltaSign = 1
                 var k = 0
                 while k < n {
+                    if Cancellation.isCancelled { cancelled = true; break }
                     // A nonzero diagonal entry in the trailing block.
                     var p = -1
                     for i in k..<n where entry(i, i).pointee._mp_size != 0 { p = i; break }
@@ -427,6 +444,7 @@ extension IntegerMatrix {
                 }
             }
         }
+        if cancelled { throw Cancellation.Cancelled() }
         return Inertia(negative: negative, zero: n - negative - positive, positive: positive)
     }
 }

@@ -7,12 +7,16 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     case notSquare(rows: Int, columns: Int)
     /// Operand shapes do not fit.
     case shapeMismatch(String)
+    /// A long computation was abandoned at the thread's deadline (see `Cancellation`); there is
+    /// no answer, and the caller reports the time budget.
+    case cancelled
 
     public var description: String {
         switch self {
         case .singular: "matrix is singular"
         case let .notSquare(r, c): "matrix is \(r)×\(c), not square"
         case let .shapeMismatch(s): "shape mismatch: \(s)"
+        case .cancelled: "abandoned at the deadline"
         }
     }
 }

@@ -75,9 +75,16 @@ extension Matrix {
 
     /// A^e by repeated squaring, e ≥ 0. - Precondition: square.
     public func power(_ e: Int) -> Matrix {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellablePower(e) }
+    }
+
+    /// self^e (as `power`), abandoned with `Cancellation.Cancelled` after the deadline (polled
+    /// once per squaring). - Precondition: square, e ≥ 0.
+    public func cancellablePower(_ e: Int) throws(Cancellation.Cancelled) -> Matrix {
         precondition(isSquare && e >= 0, "matrix power needs a square matrix and e ≥ 0")
         var result = Matrix.identity(rows), base = self, e = e
         while e > 0 {
+            try Cancellation.check()
             if e & 1 == 1 { result = result * base }
             e >>= 1
             if e > 0 { base = base * base }

@@ -24,18 +24,27 @@ extension Matrix where T == Rational {
     /// Edge cases: the 0×0 matrix has characteristic polynomial 1; the n×n zero matrix has xⁿ.
     public func charpoly(method: CharpolyMethod = .multimodular) throws(LinearAlgebraError) -> Polynomial {
         guard isSquare else { throw .notSquare(rows: rows, columns: columns) }
+        return Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableCharpoly(method: method) }
+    }
+
+    /// The characteristic polynomial (as `charpoly(method:)`), abandoned with
+    /// `Cancellation.Cancelled` after the deadline (polled once per prime or Berkowitz step).
+    /// - Precondition: square.
+    public func cancellableCharpoly(method: CharpolyMethod = .multimodular) throws(Cancellation.Cancelled) -> Polynomial {
+        precondition(isSquare, "charpoly of a non-square matrix")
         let n = rows
         if n == 0 { return .one }
         switch method {
-        case .berkowitz: return berkowitzCharpoly()
-        case .multimodular: return multimodularCharpoly()
+        case .berkowitz: return try berkowitzCharpoly()
+        case .multimodular: return try multimodularCharpoly()
         }
     }
 
-    private func berkowitzCharpoly() -> Polynomial {
+    private func berkowitzCharpoly() throws(Cancellation.Cancelled) -> Polynomial {
         let n = rows
         var p: [Rational] = [.one]  // highest degree first
         for r in 0..<n {
+            try Cancellation.check()
             // Column of the Toeplitz matrix: 1, −a_rr, −R·S, −R·A_r·S, …, −R·A_r^(r−1)·S.
             var column: [Rational] = [.one, -self[r, r]]
             var v = (0..<r).map { self[$0, r] }  // S
@@ -60,16 +69,17 @@ extension Matrix where T == Rational {
         return Polynomial(coefficients: p.reversed())
     }
 
-    private func multimodularCharpoly() -> Polynomial {
+    private func multimodularCharpoly() throws(Cancellation.Cancelled) -> Polynomial {
         let n = rows
         let (a, lcm) = IntegerMatrix.clearingDenominators(self)
         // |coefficient| ≤ ∏(1 + ‖row i‖) < ∏ 2·max(1, ‖row i‖) ≤ 2ⁿ·2^hadamardBits.
         let bits = a.hadamardBits() + n + 1
-        guard let t = WordPrimes.count(forBits: bits) else { return berkowitzCharpoly() }
+        guard let t = WordPrimes.count(forBits: bits) else { return try berkowitzCharpoly() }
         let primes = Array(WordPrimes.table[0..<t])
         var residues = [UInt64](repeating: 0, count: t * n)  // [prime][coefficient of x^j, j < n]
         let machine = a.machineEntries()
         for (pi, p) in primes.enumerated() {
+            try Cancellation.check()
             let m = MontgomeryModulus(p)
             var img = a.image(modulo: m, machine: machine)
             let coefficients = img.withUnsafeMutableBufferPointer { charpolyModulo($0.baseAddress!, n, m) }

@@ -29,6 +29,18 @@ extension Matrix where T == Rational {
     /// 0 (nothing is thrown for singular input).
     public func det(method: DeterminantMethod = .bareiss) throws(LinearAlgebraError) -> Rational {
         guard isSquare else { throw .notSquare(rows: rows, columns: columns) }
+        return Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try determinantKernel(method: method) }
+    }
+
+    /// The exact determinant (as `det(method:)`), abandoned with `Cancellation.Cancelled` once
+    /// the thread's deadline has passed (polled once per elimination step or prime).
+    /// - Precondition: square.
+    public func cancellableDeterminant(method: DeterminantMethod = .bareiss) throws(Cancellation.Cancelled) -> Rational {
+        precondition(isSquare, "determinant of a non-square matrix")
+        return try determinantKernel(method: method)
+    }
+
+    func determinantKernel(method: DeterminantMethod) throws(Cancellation.Cancelled) -> Rational {
         let n = rows
         switch n {
         case 0: return .one
@@ -37,18 +49,19 @@ extension Matrix where T == Rational {
         default: break
         }
         let (a, dens) = IntegerMatrix.clearingRowDenominators(self)
-        return withTemporaryMPZ { num in
-            switch method {
-            case .bareiss:
-                let echelon = a.fractionFreeEchelon(stopAtMissingPivot: true)
-                if echelon.rank < n { return .zero }
-                __gmpz_set(num, a.entry(n - 1, n - 1))
-                if echelon.oddPermutation { __gmpz_neg(num, num) }
-            case .multimodular:
-                a.determinantMultimodular(into: num)
-            }
-            if num.pointee._mp_size == 0 { return .zero }
-            return withTemporaryMPZ { den in
+        var numerator: BigInt
+        switch method {
+        case .bareiss:
+            let echelon = try a.fractionFreeEchelon(stopAtMissingPivot: true)
+            if echelon.rank < n { return .zero }
+            numerator = BigInt(copying: a.entry(n - 1, n - 1))
+            if echelon.oddPermutation { numerator = -numerator }
+        case .multimodular:
+            numerator = try a.determinantMultimodular()
+        }
+        if numerator.isZero { return .zero }
+        return numerator.withMPZ { num in
+            withTemporaryMPZ { den in
                 __gmpz_set_ui(den, 1)
                 for i in 0..<n { __gmpz_mul(den, den, dens.entry(i, 0)) }
                 return RationalBuilder().make(numerator: num, denominator: den)
@@ -71,12 +84,18 @@ extension IntegerMatrix {
     /// Sets `out` to the determinant of this square integer matrix, computed modulo word primes
     /// whose product exceeds 2·H (H Hadamard's bound) and lifted to the symmetric range.
     /// Row exchanges are allowed modulo p, so every prime is usable.
-    func determinantMultimodular(into out: UnsafeMutablePointer<__mpz_struct>) {
+    func determinantMultimodular() throws(Cancellation.Cancelled) -> BigInt {
+        let s = MPZStorageBox()
+        try determinantMultimodular(into: s.ptr)
+        return BigInt(copying: s.ptr)
+    }
+
+    func determinantMultimodular(into out: UnsafeMutablePointer<__mpz_struct>) throws(Cancellation.Cancelled) {
         precondition(rows == columns, "determinant of a non-square matrix")
         let n = rows
         guard let t = WordPrimes.count(forBits: hadamardBits() + 1) else {
             // Beyond the prime table: fall back to fraction-free elimination.
-            let echelon = fractionFreeEchelon(stopAtMissingPivot: true)
+            let echelon = try fractionFreeEchelon(stopAtMissingPivot: true)
             if echelon.rank < n { __gmpz_set_ui(out, 0); return }
             __gmpz_set(out, entry(n - 1, n - 1))
             if echelon.oddPermutation { __gmpz_neg(out, out) }
@@ -84,10 +103,12 @@ extension IntegerMatrix {
         }
         let primes = Array(WordPrimes.table[0..<t])
         let machine = machineEntries()
-        let residues = primes.map { p -> UInt64 in
+        var residues: [UInt64] = []
+        for p in primes {
+            try Cancellation.check()
             let m = MontgomeryModulus(p)
             var img = image(modulo: m, machine: machine)
-            return img.withUnsafeMutableBufferPointer { determinantModulo($0.baseAddress!, n, m) }
+            residues.append(img.withUnsafeMutableBufferPointer { determinantModulo($0.baseAddress!, n, m) })
         }
         CRTLifter(primes: primes).lift(into: out) { residues[$0] }
     }
@@ -118,4 +139,17 @@ func determinantModulo(_ a: UnsafeMutablePointer<UInt64>, _ n: Int, _ m: Montgom
     }
     let d = m.leave(det)
     return negate && d != 0 ? m.p - d : d
+}
+
+/// A scratch GMP integer owned by a class (released on deinit), for kernels that throw.
+final class MPZStorageBox {
+    let ptr: UnsafeMutablePointer<__mpz_struct>
+    init() {
+        ptr = .allocate(capacity: 1)
+        __gmpz_init(ptr)
+    }
+    deinit {
+        __gmpz_clear(ptr)
+        ptr.deallocate()
+    }
 }

@@ -16,18 +16,24 @@ extension Matrix where T == Rational {
     ///   square-free factorization and a Sturm root isolation per factor (degree ≤ 2k).
     /// - Edge cases: `[]` when m = 0 or n = 0; the zero matrix gives k zeros.
     public var exactSingularValues: [RealAlgebraicNumber] {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableExactSingularValues() }
+    }
+
+    /// `exactSingularValues`, abandoned with `Cancellation.Cancelled` after the deadline
+    /// (polled in the product, the characteristic polynomial and each root isolation).
+    public func cancellableExactSingularValues() throws(Cancellation.Cancelled) -> [RealAlgebraicNumber] {
         let k = Swift.min(rows, columns)
         guard k > 0 else { return [] }
-        let gram = columns <= rows ? transposed * self : self * transposed
-        let p = try! gram.charpoly()
+        let gram = columns <= rows ? try Matrix.cancellableProduct(transposed, self) : try Matrix.cancellableProduct(self, transposed)
+        let p = try gram.cancellableCharpoly()
         var values: [RealAlgebraicNumber] = []
-        for (factor, multiplicity) in p.squareFreeFactorization() {
+        for (factor, multiplicity) in try p.cancellableSquareFreeFactorization() {
             if factor.evaluate(at: 0).isZero {
                 values += Array(repeating: RealAlgebraicNumber(0), count: multiplicity)
             }
             // f(x²) has the roots ±√r for every root r ≥ 0 of f; keep the positive ones.
             let lifted = factor.composed(with: .x * .x)
-            for root in RealAlgebraicNumber.roots(of: lifted) where root > Rational(0) {
+            for root in try RealAlgebraicNumber.cancellableRoots(of: lifted) where root > Rational(0) {
                 values += Array(repeating: root, count: multiplicity)
             }
         }

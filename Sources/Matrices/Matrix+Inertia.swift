@@ -52,6 +52,13 @@ extension Matrix where T == Rational {
     /// floating-point factorization with a rounding-error certificate, falling back to
     /// `.exactLDL`) is an opt-in shortcut for callers that accept that certificate.
     public func inertia(method: InertiaMethod = .exactLDL) -> Inertia {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableInertia(method: method) }
+    }
+
+    /// The inertia (as `inertia(method:)`), abandoned with `Cancellation.Cancelled` after the
+    /// deadline (polled once per pivot of the exact elimination).
+    public func cancellableInertia(method: InertiaMethod = .exactLDL) throws(Cancellation.Cancelled) -> Inertia {
+        try Cancellation.check()
         precondition(isSquare, "inertia of a non-square \(rows)×\(columns) matrix")
         precondition(isSymmetric, "inertia of a non-symmetric matrix")
         let n = rows
@@ -67,10 +74,10 @@ extension Matrix where T == Rational {
                 return certified
             }
             let (a, _) = IntegerMatrix.clearingDenominators(self)
-            if n >= IntegerMatrix.modularInertiaThreshold, let result = a.inertiaByModularCongruence() {
+            if n >= IntegerMatrix.modularInertiaThreshold, let result = try a.cancellableInertiaByModularCongruence() {
                 return result
             }
-            return a.symmetricInertia()
+            return try a.cancellableSymmetricInertia()
         }
     }
 }
@@ -104,6 +111,12 @@ extension IntegerMatrix {
     ///    bordered minor of order r + 1, so it is 0 exactly: rank A = r, and the inertia is the
     ///    sign pattern of D_1…D_r (negatives = sign changes in 1, D_1, …, D_r) plus n − r zeros.
     func inertiaByModularCongruence() -> Inertia? {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableInertiaByModularCongruence() }
+    }
+
+    /// `inertiaByModularCongruence()`, abandoned with `Cancellation.Cancelled` (polled once per
+    /// prime) after the deadline.
+    func cancellableInertiaByModularCongruence() throws(Cancellation.Cancelled) -> Inertia? {
         let n = rows
         let machine = machineEntries()
         // 1. Choose the steps modulo the first prime.
@@ -129,6 +142,7 @@ extension IntegerMatrix {
         let permutedMachine = permuted.machineEntries()
         var residues = [UInt64](repeating: 0, count: r * t)  // [k][prime]
         for (pi, p) in primes.enumerated() {
+            try Cancellation.check()
             let m = MontgomeryModulus(p)
             let img = permuted.image(modulo: m, machine: permutedMachine, lowerTriangle: true)
             let ok = img.withUnsafeBufferPointer { buffer in

@@ -18,18 +18,39 @@ extension Matrix where T == Rational {
         guard b.rows == rows else {
             throw .shapeMismatch("\(rows)×\(columns) system with \(b.rows)×\(b.columns) right-hand side")
         }
+        let result = Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try solveKernel(b) }
+        guard let x = result else { throw .singular }
+        return x
+    }
+
+    /// Solves A·X = B (as `solve`), nil when A is singular, abandoned with
+    /// `Cancellation.Cancelled` after the deadline. - Precondition: square, B.rows == rows.
+    public func cancellableSolve(_ b: Matrix<Rational>) throws(Cancellation.Cancelled) -> Matrix<Rational>? {
+        precondition(isSquare && b.rows == rows, "solve: shapes do not fit")
+        return try solveKernel(b)
+    }
+
+    /// The inverse (as `inverse()`), nil when singular, abandoned with `Cancellation.Cancelled`
+    /// after the deadline. - Precondition: square.
+    public func cancellableInverse() throws(Cancellation.Cancelled) -> Matrix<Rational>? {
+        try cancellableSolve(.identity(rows))
+    }
+
+    func solveKernel(_ b: Matrix<Rational>) throws(Cancellation.Cancelled) -> Matrix<Rational>? {
         let n = rows, k = b.columns
         if n == 0 || k == 0 {
-            if n > 0, rank < n { throw .singular }
+            if n > 0, try cancellableRank() < n { return nil }
             return .zeros(n, k)
         }
         let (a, _) = IntegerMatrix.clearingRowDenominators(Matrix.horizontal([self, b])!)
-        let echelon = a.fractionFreeEchelon(pivotLimit: n, stopAtMissingPivot: true)
-        guard echelon.rank == n else { throw .singular }
+        let echelon = try a.fractionFreeEchelon(pivotLimit: n, stopAtMissingPivot: true)
+        guard echelon.rank == n else { return nil }
         let d = a.entry(n - 1, n - 1)
         let x = IntegerMatrix(rows: n, columns: k)
+        var cancelled = false
         withTemporaryMPZ { t in
             for j in 0..<k {
+                if Cancellation.isCancelled { cancelled = true; break }
                 for i in stride(from: n - 1, through: 0, by: -1) {
                     __gmpz_mul(t, d, a.entry(i, n + j))
                     for l in (i + 1)..<n { __gmpz_submul(t, a.entry(i, l), x.entry(l, j)) }
@@ -37,6 +58,7 @@ extension Matrix where T == Rational {
                 }
             }
         }
+        if cancelled { throw Cancellation.Cancelled() }
         let builder = RationalBuilder()
         var out = [Rational]()
         out.reserveCapacity(n * k)

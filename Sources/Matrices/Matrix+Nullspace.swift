@@ -14,11 +14,15 @@ extension Matrix where T == Rational {
     /// - Complexity: O(m·n·r) GMP operations on numbers of O(r·b) bits, r the rank.
     /// Edge cases: a 0×n or zero matrix gives the n×n identity; an m×0 matrix gives 0×0; a
     /// matrix of full column rank gives an n×0 matrix. `rank + nullspace.columns == columns`.
-    public var nullspace: Matrix<Rational> {
+    public var nullspace: Matrix<Rational> { Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableNullspace() } }
+
+    /// The nullspace basis (as `nullspace`), abandoned with `Cancellation.Cancelled` after the
+    /// deadline.
+    public func cancellableNullspace() throws(Cancellation.Cancelled) -> Matrix<Rational> {
         let n = columns
         if rows == 0 || n == 0 { return .identity(n) }
         let (a, _) = IntegerMatrix.clearingRowDenominators(self)
-        let echelon = a.fractionFreeReducedEchelon()
+        let echelon = try a.fractionFreeReducedEchelon()
         let r = echelon.rank
         if r == 0 { return .identity(n) }
         let pivots = echelon.pivotColumns

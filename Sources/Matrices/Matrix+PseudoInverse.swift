@@ -16,7 +16,7 @@ extension Matrix where T == Rational {
     public var pseudoInverse: Matrix<Rational> {
         if rows == 0 || columns == 0 { return .zeros(columns, rows) }
         let (a, _) = IntegerMatrix.clearingRowDenominators(self)
-        let pivots = a.fractionFreeEchelon().pivotColumns
+        let pivots = Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try a.fractionFreeEchelon() }.pivotColumns
         if pivots.isEmpty { return .zeros(columns, rows) }
         let b = selecting(rows: Array(0..<rows), columns: pivots)
         let bt = b.transposed

@@ -13,14 +13,18 @@ extension Matrix where T == Rational {
     /// - Complexity: O(m·n·min(m, n)) word operations for the modular check; in the
     ///   rank-deficient case, O(m·n·r) GMP operations on numbers of O(r·b) bits.
     /// Edge cases: empty shapes (0×n, m×0) and the zero matrix have rank 0.
-    public var rank: Int {
+    public var rank: Int { Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableRank() } }
+
+    /// The exact rank (as `rank`), abandoned with `Cancellation.Cancelled` after the deadline.
+    public func cancellableRank() throws(Cancellation.Cancelled) -> Int {
+        try Cancellation.check()
         let m = rows, n = columns
         if m == 0 || n == 0 { return 0 }
         let (a, _) = IntegerMatrix.clearingRowDenominators(self)
         if a.isZero { return 0 }
         let full = Swift.min(m, n)
         if a.rankModulo(WordPrimes.table[0]) == full { return full }
-        return a.fractionFreeEchelon().rank
+        return try a.fractionFreeEchelon().rank
     }
 }
 

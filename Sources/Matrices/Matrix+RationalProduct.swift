@@ -29,6 +29,12 @@ extension Matrix where T == Rational {
     ///   plus one gcd per entry of the result, for A m×k and B k×n.
     /// Edge cases: (m×0)·(0×n) is the m×n zero matrix; empty results are empty.
     public static func rationalProduct(_ a: Matrix<Rational>, _ b: Matrix<Rational>) -> Matrix<Rational> {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableProduct(a, b) }
+    }
+
+    /// The exact product (as `rationalProduct`), abandoned with `Cancellation.Cancelled` after
+    /// the deadline (polled once per row of the GMP route; the machine-word routes are fast).
+    public static func cancellableProduct(_ a: Matrix<Rational>, _ b: Matrix<Rational>) throws(Cancellation.Cancelled) -> Matrix<Rational> {
         precondition(a.columns == b.rows,
                      "shape mismatch in product: \(a.rows)×\(a.columns) · \(b.rows)×\(b.columns)")
         let m = a.rows, k = a.columns, n = b.columns
@@ -49,6 +55,7 @@ extension Matrix where T == Rational {
         let (bi, bd) = IntegerMatrix.clearingColumnDenominators(b)
         let c = IntegerMatrix(rows: m, columns: n)
         for i in 0..<m {
+            try Cancellation.check()
             for l in 0..<k {
                 let ail = ai.entry(i, l)
                 if ail.pointee._mp_size == 0 { continue }

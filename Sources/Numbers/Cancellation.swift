@@ -75,6 +75,25 @@ public enum Cancellation {
         return try body()
     }
 
+    /// Runs `body` with no deadline for the current thread (the previous one is restored
+    /// afterwards): the non-throwing entry points of the numeric core run their cancellable
+    /// kernels this way, so they always finish and never return a truncated result.
+    public static func withoutDeadline<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        let previous = pthread_getspecific(key)
+        if previous == nil { return try body() }
+        pthread_setspecific(key, nil)
+        defer { pthread_setspecific(key, previous) }
+        return try body()
+    }
+
+    /// Runs a cancellable computation to completion with no deadline (for the non-throwing
+    /// entry points of the numeric core).
+    public static func uncancelled<T>(_ body: () throws(Cancelled) -> T) -> T {
+        withoutDeadline { () -> T in
+            do { return try body() } catch { preconditionFailure("cancelled without a deadline") }
+        }
+    }
+
     /// Whether the current thread's deadline has passed.
     public static var isCancelled: Bool {
         guard let d = deadline else { return false }

@@ -78,9 +78,15 @@ extension Polynomial {
     /// - Edge cases: `gcd(0, 0) == 0`; `gcd(p, 0) == p.monic`; coprime inputs and any nonzero
     ///   constant input give 1; repeated common roots appear with their common multiplicity.
     public static func gcd(_ a: Polynomial, _ b: Polynomial) -> Polynomial {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableGCD(a, b) }
+    }
+
+    /// `gcd`, abandoned with `Cancellation.Cancelled` (polled once per remainder) after the
+    /// deadline.
+    public static func cancellableGCD(_ a: Polynomial, _ b: Polynomial) throws(Cancellation.Cancelled) -> Polynomial {
         if a.isZero { return b.monic }
         if b.isZero { return a.monic }
-        let g = integerGCD(primitiveIntegerCoefficients(of: a), primitiveIntegerCoefficients(of: b))
+        let g = try cancellableIntegerGCD(primitiveIntegerCoefficients(of: a), primitiveIntegerCoefficients(of: b))
         return Polynomial(integerCoefficients: g).monic
     }
 
@@ -97,6 +103,17 @@ extension Polynomial {
     public var squareFreePart: Polynomial {
         guard degree > 0 else { return isZero ? self : .one }
         return exactlyDivided(by: Polynomial.gcd(self, derivative)).monic
+    }
+
+    /// `squareFreePart`, abandoned with `Cancellation.Cancelled` (polled once per remainder of
+    /// the gcd) after the deadline.
+    public func cancellableSquareFreePart() throws(Cancellation.Cancelled) -> Polynomial {
+        guard degree > 0 else { return isZero ? self : .one }
+        let d = derivative
+        let g = try Polynomial.cancellableIntegerGCD(Polynomial.primitiveIntegerCoefficients(of: self),
+                                                     Polynomial.primitiveIntegerCoefficients(of: d))
+        try Cancellation.check()
+        return exactlyDivided(by: Polynomial(integerCoefficients: g).monic).monic
     }
 
     /// Whether no root (real or complex) is repeated: `gcd(self, self′)` is constant.
@@ -120,14 +137,20 @@ extension Polynomial {
     /// - Edge cases: the zero polynomial and constants give `[]`; a square-free polynomial gives
     ///   `[(monic, 1)]`.
     public func squareFreeFactorization() -> [(factor: Polynomial, multiplicity: Int)] {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableSquareFreeFactorization() }
+    }
+
+    /// `squareFreeFactorization()`, abandoned with `Cancellation.Cancelled` (polled in every
+    /// gcd) after the deadline.
+    public func cancellableSquareFreeFactorization() throws(Cancellation.Cancelled) -> [(factor: Polynomial, multiplicity: Int)] {
         guard degree > 0 else { return [] }
-        let a0 = Polynomial.gcd(self, derivative)
+        let a0 = try Polynomial.cancellableGCD(self, derivative)
         var b = exactlyDivided(by: a0)
         var d = derivative.exactlyDivided(by: a0) - b.derivative
         var result: [(factor: Polynomial, multiplicity: Int)] = []
         var multiplicity = 1
         while b.degree > 0 {
-            let a = Polynomial.gcd(b, d)
+            let a = try Polynomial.cancellableGCD(b, d)
             b = b.exactlyDivided(by: a)
             d = d.exactlyDivided(by: a) - b.derivative
             if a.degree > 0 { result.append((a, multiplicity)) }
@@ -228,8 +251,15 @@ extension Polynomial {
     /// gcd over ℤ[x] of two nonzero primitive integer polynomials, as a primitive polynomial with
     /// positive leading coefficient.
     static func integerGCD(_ a: [BigInt], _ b: [BigInt]) -> [BigInt] {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableIntegerGCD(a, b) }
+    }
+
+    /// `integerGCD`, abandoned with `Cancellation.Cancelled` (polled once per remainder) after
+    /// the deadline.
+    static func cancellableIntegerGCD(_ a: [BigInt], _ b: [BigInt]) throws(Cancellation.Cancelled) -> [BigInt] {
         var (u, v) = a.count >= b.count ? (a, b) : (b, a)
         while !v.isEmpty {
+            try Cancellation.check()
             let r = dividedByContent(positivePseudoRemainder(u, v))
             u = v
             v = r

@@ -120,11 +120,18 @@ extension Polynomial {
     /// - Edge cases: `[]` for nonzero constants and for polynomials without real roots; repeated
     ///   roots appear once with their multiplicity; 0 is found like any other root.
     public func realRoots() -> [RealRoot] {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableRealRoots() }
+    }
+
+    /// `realRoots()`, abandoned with `Cancellation.Cancelled` (polled between the square-free
+    /// part and the isolation, and inside the isolation) after the deadline.
+    public func cancellableRealRoots() throws(Cancellation.Cancelled) -> [RealRoot] {
         precondition(!isZero, "real roots of the zero polynomial")
         guard degree > 0 else { return [] }
-        let q = Polynomial.primitiveIntegerCoefficients(of: squareFreePart)
-        let isolated = Polynomial.isolateRealRoots(ofSquareFree: q)
-        let factors = squareFreeFactorization().map {
+        let q = Polynomial.primitiveIntegerCoefficients(of: try cancellableSquareFreePart())
+        let isolated = try Polynomial.cancellableIsolateRealRoots(ofSquareFree: q)
+        try Cancellation.check()
+        let factors = try cancellableSquareFreeFactorization().map {
             (ints: Polynomial.primitiveIntegerCoefficients(of: $0.factor), multiplicity: $0.multiplicity)
         }
         return isolated.map { interval in
@@ -215,12 +222,19 @@ extension Polynomial {
 
         /// - Precondition: q nonzero and square-free.
         init(_ q: [BigInt]) {
+            self = Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try SturmChain(cancellable: q) }
+        }
+
+        /// The chain, abandoned with `Cancellation.Cancelled` (polled once per member) after the
+        /// deadline. - Precondition: q nonzero and square-free.
+        init(cancellable q: [BigInt]) throws(Cancellation.Cancelled) {
             precondition(!q.isEmpty, "Sturm sequence of the zero polynomial")
             var chain = [q]
             if q.count > 1 {
                 var prev = q
                 var cur = Polynomial.dividedByContent((1..<q.count).map { BigInt($0) * q[$0] })
                 while !cur.isEmpty {
+                    try Cancellation.check()
                     chain.append(cur)
                     let r = Polynomial.positivePseudoRemainder(prev, cur)
                     prev = cur
@@ -265,12 +279,19 @@ extension Polynomial {
     /// in increasing order, with the invariants of `RealRoot` (points for rational roots; open
     /// intervals with non-root endpoints, a sign change, and no rational root otherwise).
     static func isolateRealRoots(ofSquareFree q: [BigInt]) -> [(Rational, Rational)] {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableIsolateRealRoots(ofSquareFree: q) }
+    }
+
+    /// `isolateRealRoots(ofSquareFree:)`, abandoned with `Cancellation.Cancelled` (polled once
+    /// per Sturm member and per bisection) after the deadline.
+    static func cancellableIsolateRealRoots(ofSquareFree q: [BigInt]) throws(Cancellation.Cancelled) -> [(Rational, Rational)] {
         guard q.count > 1 else { return [] }
-        let chain = SturmChain(q)
+        let chain = try SturmChain(cancellable: q)
         let bound = rootBound(ofIntegerCoefficients: q)
         var pending = [(a: -bound, b: bound, va: chain.variations(at: -bound), vb: chain.variations(at: bound))]
         var halfOpen: [(Rational, Rational)] = []
         while let (a, b, va, vb) = pending.popLast() {
+            try Cancellation.check()
             let n = va - vb
             if n == 0 { continue }
             if n == 1 { halfOpen.append((a, b)); continue }
@@ -316,10 +337,17 @@ extension Polynomial {
     /// that contains no candidate k/L, L = |leading coefficient| (every rational root of the
     /// primitive q has this form, so the root is then certainly irrational).
     static func excludeRationalRoot(_ q: [BigInt], lower: Rational, upper: Rational) -> (Rational, Rational) {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableExcludeRationalRoot(q, lower: lower, upper: upper) }
+    }
+
+    /// `excludeRationalRoot`, abandoned with `Cancellation.Cancelled` (polled once per
+    /// bisection) after the deadline.
+    static func cancellableExcludeRationalRoot(_ q: [BigInt], lower: Rational, upper: Rational) throws(Cancellation.Cancelled) -> (Rational, Rational) {
         var a = lower, b = upper
         let sa = sign(ofIntegerCoefficients: q, at: a)
         let lead = Rational(q[q.count - 1].magnitude)
         while true {
+            try Cancellation.check()
             let first = (lead * a).floor + 1       // smallest k with k/L > a
             let last = (lead * b).ceiling - 1      // largest k with k/L < b
             if last < first { return (a, b) }

@@ -57,19 +57,28 @@ public struct RealAlgebraicNumber: Sendable {
     ///   once (p = (x − 1)² on [0, 2] gives 1); a root at an endpoint, or a degenerate interval
     ///   [r, r] with p(r) = 0, gives the rational r.
     public init?(rootOf p: Polynomial, in interval: ClosedRange<Rational>) {
+        guard let x = Cancellation.uncancelled({ () throws(Cancellation.Cancelled) in
+            try RealAlgebraicNumber.cancellableRoot(of: p, in: interval)
+        }) else { return nil }
+        self = x
+    }
+
+    /// `init?(rootOf:in:)`, abandoned with `Cancellation.Cancelled` after the deadline (polled
+    /// in the gcd, the Sturm chain and every bisection).
+    public static func cancellableRoot(of p: Polynomial, in interval: ClosedRange<Rational>) throws(Cancellation.Cancelled) -> RealAlgebraicNumber? {
         guard p.degree > 0 else { return nil }
-        let q = Polynomial.primitiveIntegerCoefficients(of: p.squareFreePart)
+        let q = Polynomial.primitiveIntegerCoefficients(of: try p.cancellableSquareFreePart())
         let a = interval.lowerBound, b = interval.upperBound
         let sa = Polynomial.sign(ofIntegerCoefficients: q, at: a)
         let sb = Polynomial.sign(ofIntegerCoefficients: q, at: b)
-        let chain = Polynomial.SturmChain(q)
+        let chain = try Polynomial.SturmChain(cancellable: q)
         let count = chain.count(from: a, through: b) + (sa == 0 ? 1 : 0)
         guard count == 1 else { return nil }
-        if sa == 0 { self.init(a); return }
-        if sb == 0 { self.init(b); return }
-        let (lo, hi) = Polynomial.excludeRationalRoot(q, lower: a, upper: b)
-        if lo == hi { self.init(lo); return }
-        self.init(form: .irrational(IrrationalRoot(
+        if sa == 0 { return RealAlgebraicNumber(a) }
+        if sb == 0 { return RealAlgebraicNumber(b) }
+        let (lo, hi) = try Polynomial.cancellableExcludeRationalRoot(q, lower: a, upper: b)
+        if lo == hi { return RealAlgebraicNumber(lo) }
+        return RealAlgebraicNumber(form: .irrational(IrrationalRoot(
             polynomial: q, lower: lo, upper: hi, lowerSign: Polynomial.sign(ofIntegerCoefficients: q, at: lo))))
     }
 
@@ -96,10 +105,15 @@ public struct RealAlgebraicNumber: Sendable {
     /// - Edge cases: `[]` for nonzero constants and for p without real roots; repeated roots
     ///   appear once; rational roots come out in the rational form.
     public static func roots(of p: Polynomial) -> [RealAlgebraicNumber] {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableRoots(of: p) }
+    }
+
+    /// `roots(of:)`, abandoned with `Cancellation.Cancelled` after the deadline.
+    public static func cancellableRoots(of p: Polynomial) throws(Cancellation.Cancelled) -> [RealAlgebraicNumber] {
         precondition(!p.isZero, "real roots of the zero polynomial")
         guard p.degree > 0 else { return [] }
-        let q = Polynomial.primitiveIntegerCoefficients(of: p.squareFreePart)
-        return p.realRoots().map { root in
+        let q = Polynomial.primitiveIntegerCoefficients(of: try p.cancellableSquareFreePart())
+        return try p.cancellableRealRoots().map { root in
             if let r = root.exactValue { return RealAlgebraicNumber(r) }
             return RealAlgebraicNumber(form: .irrational(IrrationalRoot(
                 polynomial: q, lower: root.lower, upper: root.upper,
@@ -117,6 +131,11 @@ public struct RealAlgebraicNumber: Sendable {
     /// - Complexity: two integer k-th roots; when irrational, an isolation of a binomial.
     /// - Edge cases: nil when c < 0 and k is even (no real root); 0 for c = 0; c itself for k = 1.
     public static func root(of c: Rational, degree k: Int) -> RealAlgebraicNumber? {
+        Cancellation.uncancelled { () throws(Cancellation.Cancelled) in try cancellableRoot(of: c, degree: k) }
+    }
+
+    /// `root(of:degree:)`, abandoned with `Cancellation.Cancelled` after the deadline.
+    public static func cancellableRoot(of c: Rational, degree k: Int) throws(Cancellation.Cancelled) -> RealAlgebraicNumber? {
         precondition(k >= 1, "root degree must be at least 1")
         if c.isZero || k == 1 { return RealAlgebraicNumber(c) }
         if c.isNegative && k % 2 == 0 { return nil }
@@ -131,7 +150,7 @@ public struct RealAlgebraicNumber: Sendable {
         coefficients[k] = 1
         let p = Polynomial(coefficients: coefficients)
         let m = c.magnitude < 1 ? Rational(1) : c.magnitude
-        return RealAlgebraicNumber(rootOf: p, in: c.isNegative ? -m...0 : 0...m)
+        return try cancellableRoot(of: p, in: c.isNegative ? -m...0 : 0...m)
     }
 
     /// ⌊ᵏ√x⌋ and whether it is exact, for x ≥ 0 (GMP `mpz_root`).

@@ -125,7 +125,10 @@ struct Check: ParsableCommand {
     func validate() throws {
         if let s = shard, Shard(s) == nil { throw ValidationError("--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4") }
         if let i = instance, i < 0 { throw ValidationError("--instance must be 0 or more") }
-        if let i = instances, i < 0 { throw ValidationError("--instances must be 0 or more") }
+        if let i = instances, i < 0 || i > Int(ClaimLoader.maximumInstances) {
+            throw ValidationError("--instances must be from 0 to \(ClaimLoader.maximumInstances) (the limit a claim file's \"instances\" has)")
+        }
+        if let i = instance, i > 1_000_000_000 { throw ValidationError("--instance must be from 0 to 1000000000") }
         if replay != nil {
             if shard != nil || instance != nil || instances != nil || seed != nil {
                 throw ValidationError("--replay re-evaluates a saved instance: it takes no --shard, --instance, --instances or --seed")
@@ -168,7 +171,7 @@ struct Check: ParsableCommand {
             var runOne: (@Sendable (String, Int) -> ClaimResult)? = nil
             if mode == .process {
                 let isolated = IsolatedRunner(executable: Self.executablePath(), passThrough: passThrough(),
-                                              memoryLimit: memoryLimit << 20, grace: 5, runDeadline: runDeadline)
+                                              memoryLimit: memoryLimit << 20, grace: 1, runDeadline: runDeadline)
                 runOne = { isolated.run(path: $0, fileIndex: $1) }
             } else if let k = fileIndex, files.count == 1 {
                 let r = runner

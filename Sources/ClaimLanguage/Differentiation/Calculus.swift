@@ -77,6 +77,7 @@ extension Evaluator {
                 let v = try tape.forward(inputs)
                 return (v, tape.reverse(v))
             } catch {
+                if error == .cancelled { throw budgetExhausted(e) }
                 throw fail(e, "\(fname) is not differentiable here: a matrix it inverts is singular")
             }
         }
@@ -100,6 +101,7 @@ extension Evaluator {
         case "taylor":
             let series: [[Matrix<Rational>]]
             do { series = try tape.taylor(point: point, direction: directions[0], order: taylorOrder) } catch {
+                if error == .cancelled { throw budgetExhausted(e) }
                 throw fail(e, "\(fname) is not analytic here: a matrix it inverts is singular")
             }
             let t = series[tape.output][taylorOrder]
@@ -114,6 +116,7 @@ extension Evaluator {
             let inputs = point.enumerated().map { Dual($0.element, directions[0][$0.offset]) }
             let out: Dual
             do { out = try tape.forward(inputs)[tape.output] } catch {
+                if error == .cancelled { throw budgetExhausted(e) }
                 throw fail(e, "\(fname) is not differentiable here: a matrix it inverts is singular")
             }
             let t = out.tangentOrZero
@@ -126,10 +129,11 @@ extension Evaluator {
             return .scalar(zip(hv, other).reduce(Rational.zero) { $0 + Matrix.frobeniusInner($1.0, $1.1) })
         default: // hessian
             let sizes = point.map { $0.rows * $0.columns }
-            let n = sizes.reduce(0, +)
+            let n = try checkedTotal(sizes, e)
             try checkSize(n, n, e)
             var columns: [[Rational]] = []
             for k in 0..<n {
+                try poll(e)
                 // Seed the k-th coordinate of vec(point).
                 var offset = k
                 var tangent = point.map { Matrix<Rational>.zeros($0.rows, $0.columns) }

@@ -48,6 +48,7 @@ final class Tape {
         var v: [Dual] = []
         v.reserveCapacity(ops.count)
         for op in ops {
+            if Cancellation.isCancelled { throw .cancelled }
             switch op {
             case let .input(i): v.append(inputs[i])
             case let .constant(m): v.append(Dual(m))

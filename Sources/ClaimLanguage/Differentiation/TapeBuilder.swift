@@ -141,6 +141,11 @@ struct TapeBuilder {
 
     mutating func term(_ e: Expr, _ env: [String: Term], _ scope: Scope) throws(ClaimError) -> Term {
         if !depends(e, env) { return .constant(try evaluator.eval(e, constantScope(env, scope))) }
+        // Recording recurses through the expression and through the user functions it calls: the
+        // evaluator's depth and call limits apply, so a recursive function is a depth limit.
+        try evaluator.enterLevel(e)
+        defer { evaluator.depth -= 1 }
+        try evaluator.poll(e)
         switch e.kind {
         case let .identifier(n): return env[n]!
         case let .unary(.negate, x):
@@ -158,6 +163,8 @@ struct TapeBuilder {
                 guard args.count == f.parameters.count else { throw fail(e, "\(name) takes \(f.parameters.count) argument(s)") }
                 var inner: [String: Term] = [:]
                 for (p, a) in zip(f.parameters, args) { inner[p] = try term(a, env, scope) }
+                try evaluator.enterCall(f.name, e)
+                defer { evaluator.callDepth -= 1 }
                 return try term(f.body, inner, f.scope)
             }
             if name == "len", args.count == 1, case let .sequence(items) = try term(args[0], env, scope) {
@@ -196,6 +203,9 @@ struct TapeBuilder {
                 let (r, c) = shape(a)
                 if c == 1 {
                     guard r > 0 else { return .node(tape.append(.constant(Matrix(rows: 0, columns: 0, repeating: 0)), shape: (0, 0))) }
+                    // r constant r×r matrices: r³ entries in all.
+                    try evaluator.checkSize(r, r, e)
+                    try evaluator.checkSequenceEntries(try evaluator.checkedProduct(r * r, r, e), e)
                     let units = (0..<r).map { i in
                         tape.append(.constant(Matrix<Rational>(rows: r, columns: r) { j, k in j == i && k == i ? 1 : 0 }), shape: (r, r))
                     }
@@ -324,6 +334,9 @@ struct TapeBuilder {
         case .power:
             guard !depends(y, env) else { throw fail(y, "an exponent cannot depend on the variables") }
             let k = try evaluator.integer(try evaluator.eval(y, constantScope(env, scope)), y)
+            guard k.magnitude <= UInt(EvaluationLimits.maximumMatrixExponent) else {
+                throw ClaimError.limit(.size, "the exponent \(k) of a differentiated power exceeds \(EvaluationLimits.maximumMatrixExponent)", at: y.location)
+            }
             var a = try node(try term(x, env, scope), x)
             guard shape(a).0 == shape(a).1 else { throw ClaimError(.dimension, "power of a non-square matrix", at: e.location) }
             if k < 0 {

@@ -25,6 +25,7 @@ extension Tape {
         func scalarSeries(_ x: [Rational]) -> Series { x.map { Matrix(rows: 1, columns: 1, elements: [$0]) } }
         var v: [Series] = []
         for (k, op) in ops.enumerated() {
+            if Cancellation.isCancelled { throw .cancelled }
             let (r, c) = shapes[k]
             switch op {
             case let .input(i):

@@ -21,6 +21,12 @@ extension Evaluator {
             for a in argExprs { args.append(try eval(a, scope)) }
             return try apply(f, args, at: e)
         }
+        return try callBuiltin(name, argExprs, named, e, scope)
+    }
+
+    /// A generator, a calculus operation or a built-in function (out of `call`, see `builtin`).
+    @inline(never)
+    func callBuiltin(_ name: String, _ argExprs: [Expr], _ named: [(String, Expr)], _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
         if GeneratorContext.names.contains(name) {
             guard let g = generators else { throw fail(e, "'\(name)' is a generator: use it in \"given\"") }
             var args: [Value] = []
@@ -35,6 +41,17 @@ extension Evaluator {
         guard named.isEmpty else { throw fail(e, "\(name) takes no named arguments") }
         var args: [Value] = []
         for a in argExprs { args.append(try eval(a, scope)) }
+        let v = try builtin(name, args, argExprs, e)
+        // Polled after every built-in, whose reals may have been consulted (see `combine`).
+        try poll(e)
+        return v
+    }
+
+    /// A built-in function applied to evaluated arguments. Kept out of `call`, which is on the
+    /// path of every (recursive) user-function call, so that its large frame is not on the stack
+    /// once per level of recursion.
+    @inline(never)
+    func builtin(_ name: String, _ args: [Value], _ argExprs: [Expr], _ e: Expr) throws(ClaimError) -> Value {
         func arity(_ n: ClosedRange<Int>) throws(ClaimError) {
             guard n.contains(args.count) else {
                 throw fail(e, "\(name) takes \(n.lowerBound == n.upperBound ? "\(n.lowerBound)" : "\(n.lowerBound) to \(n.upperBound)") argument(s), got \(args.count)")
@@ -73,29 +90,48 @@ extension Evaluator {
         case "diag":
             try arity(1...1)
             let m = try matrix(args[0], arg(0))
-            if m.columns == 1 || m.rows == 1 { return .matrix(.diagonal(m.elements)) }
+            if m.columns == 1 || m.rows == 1 {
+                try checkSize(m.elements.count, m.elements.count, e)
+                return .matrix(.diagonal(m.elements))
+            }
             return .matrix(.column(m.diagonalEntries))
         case "trace": try arity(1...1); return .scalar(try square(0).trace)
         case "det":
             try arity(1...1)
-            return .scalar(exactDeterminant(try square(0)))
-        case "rank": try arity(1...1); return .scalar(Rational(exactRank(try matrix(args[0], arg(0)))))
+            let m = try square(0)
+            return .scalar(try cancellable(e) { () throws(Cancellation.Cancelled) in  try exactDeterminant(m) })
+        case "rank":
+            try arity(1...1)
+            let m = try matrix(args[0], arg(0))
+            return .scalar(Rational(try cancellable(e) { () throws(Cancellation.Cancelled) in  try cancellableRank(m) }))
         case "nullity":
             try arity(1...1)
             let m = try matrix(args[0], arg(0))
-            return .scalar(Rational(m.columns - exactRank(m)))
+            return .scalar(Rational(m.columns - (try cancellable(e) { () throws(Cancellation.Cancelled) in  try cancellableRank(m) })))
         case "inv":
             try arity(1...1)
-            do { return .matrix(try square(0).inverse()) } catch { throw fail(e, "inv: the matrix is singular") }
+            let m = try square(0)
+            guard let inv = try cancellable(e, { () throws(Cancellation.Cancelled) in  try m.cancellableInverse() }) else { throw fail(e, "inv: the matrix is singular") }
+            return .matrix(inv)
         case "pinv":
             try arity(1...1)
-            return .matrix(try matrix(args[0], arg(0)).pseudoInverse)
+            let m = try matrix(args[0], arg(0))
+            try poll(e)
+            let p = m.pseudoInverse
+            try poll(e)
+            return .matrix(p)
         case "has_inverse":
             try arity(1...1)
-            return .truth(Truth((try? square(0).inverse()) != nil))
+            // A matrix that is not square (or not a matrix) has no inverse.
+            guard let m = try? matrix(args[0], arg(0)), m.isSquare else { return .truth(.false) }
+            return .truth(Truth(try cancellable(e) { () throws(Cancellation.Cancelled) in  try m.cancellableRank() } == m.rows))
         case "solve":
             try arity(2...2)
-            do { return .matrix(try square(0).solve(try matrix(args[1], arg(1)))) } catch { throw fail(e, "solve: \(error)") }
+            let a = try matrix(args[0], arg(0)), b = try matrix(args[1], arg(1))
+            guard a.isSquare else { throw fail(e, "solve: \(LinearAlgebraError.notSquare(rows: a.rows, columns: a.columns))") }
+            guard b.rows == a.rows else { throw fail(e, "solve: \(LinearAlgebraError.shapeMismatch("\(a.rows)×\(a.columns) system with \(b.rows)×\(b.columns) right-hand side"))") }
+            guard let x = try cancellable(e, { () throws(Cancellation.Cancelled) in  try a.cancellableSolve(b) }) else { throw fail(e, "solve: \(LinearAlgebraError.singular)") }
+            return .matrix(x)
         case "fro2": try arity(1...1); return .scalar(try matrix(args[0], arg(0)).frobeniusNormSquared)
         case "fro": try arity(1...1); return try squareRoot(.scalar(try matrix(args[0], arg(0)).frobeniusNormSquared), e)
         case "inner":
@@ -162,17 +198,20 @@ extension Evaluator {
             let m = try matrix(args[0], arg(0))
             let ix = try indices(args[1], arg(1))
             for i in ix where i < 1 || i > m.elements.count { throw fail(arg(1), "index \(i) out of range") }
+            try checkEntries(ix.count, e)
             return .matrix(.column(ix.map { m.elements[$0 - 1] }))
         case "vec": try arity(1...1); return .matrix(try matrix(args[0], arg(0)).vec)
         case "unvec":
             try arity(3...3)
             let v = try matrix(args[0], arg(0)), r = try integer(args[1], arg(1)), c = try integer(args[2], arg(2))
-            guard r >= 0, c >= 0, v.elements.count == r * c else { throw ClaimError(.dimension, "unvec: \(v.elements.count) entries do not fill \(r)×\(c)", at: e.location) }
+            guard r >= 0, c >= 0 else { throw ClaimError(.dimension, "unvec: negative shape \(r)×\(c)", at: e.location) }
+            try checkSize(r, c, e)
+            guard v.elements.count == r * c else { throw ClaimError(.dimension, "unvec: \(v.elements.count) entries do not fill \(r)×\(c)", at: e.location) }
             return .matrix(Matrix.unvec(v, rows: r, columns: c))
         case "kron":
             try arity(2...2)
             let a = try matrix(args[0], arg(0)), b = try matrix(args[1], arg(1))
-            try checkSize(a.rows * b.rows, a.columns * b.columns, e)
+            try checkSize(try checkedProduct(a.rows, b.rows, e), try checkedProduct(a.columns, b.columns, e), e)
             return .matrix(Matrix.kronecker(a, b))
         case "is_symmetric": try arity(1...1); return .truth(Truth(try matrix(args[0], arg(0)).isSymmetric))
         case "lambda_min", "lambda_max":
@@ -190,7 +229,7 @@ extension Evaluator {
             // Singular values exactly, as real algebraic numbers (Matrix.exactSingularValues).
             try arity(1...1)
             let a = try matrix(args[0], arg(0))
-            let sigma = a.exactSingularValues
+            let sigma = try cancellable(e) { () throws(Cancellation.Cancelled) in try a.cancellableExactSingularValues() }
             switch name {
             case "svals":
                 return .sequence(sigma.enumerated().map { i, x in .number(x, name: "σ_\(i + 1)") })
@@ -200,16 +239,21 @@ extension Evaluator {
                 // ‖A‖_* = Σσ_i, exactly while the degree of the running sum stays within
                 // RealAlgebraicNumber.arithmeticDegreeLimit, else a certified enclosure.
                 let total = sigma.reduce(Real.exact(0)) { $0 + .algebraic($1, name: "σ") }
+                try checkReal(total, doubling: false, e)
                 return .number(Real(text: "‖\(a.rows)×\(a.columns)‖_*", exactSign: total.exactSign,
-                                    algebraic: total.algebraic, enclosure: total.enclosure))
+                                    algebraic: total.algebraic, nesting: total.nesting + 1, doublings: total.doublings,
+                                    enclosure: total.enclosure))
             }
         case "roots", "root_count":
             // roots(c): the distinct real roots of c₀ + c₁x + … + c_nxⁿ, ascending; rational roots
             // exactly, irrational ones as certified reals with exact comparisons.
             try arity(1...1)
-            let p = Polynomial(coefficients: try matrix(args[0], arg(0)).elements)
+            let coefficients = try matrix(args[0], arg(0)).elements
+            try checkDegree(coefficients.count - 1, arg(0))
+            let p = Polynomial(coefficients: coefficients)
             guard !p.isZero else { throw fail(e, "\(name) of the zero polynomial (every number is a root)") }
-            let rs = p.degree < 1 ? [] : RealAlgebraicNumber.roots(of: p)
+            try poll(e)
+            let rs = p.degree < 1 ? [] : try cancellable(e) { () throws(Cancellation.Cancelled) in try RealAlgebraicNumber.cancellableRoots(of: p) }
             if name == "root_count" { return .scalar(Rational(rs.count)) }
             return .sequence(rs.enumerated().map { i, x in .number(x, name: "root \(i + 1) of \(p)") })
         case "poly":
@@ -217,7 +261,9 @@ extension Evaluator {
             // algebraic x (a root, a k-th root, a singular value) a real whose comparisons with
             // rationals are exact signs of a polynomial at the root.
             try arity(2...2)
-            let p = Polynomial(coefficients: try matrix(args[0], arg(0)).elements)
+            let coefficients = try matrix(args[0], arg(0)).elements
+            try checkDegree(coefficients.count - 1, arg(0))
+            let p = Polynomial(coefficients: coefficients)
             if case let .real(r) = args[1] {
                 guard let x = r.algebraic else { throw fail(arg(1), "poly: \(r.text) is not known as an algebraic number") }
                 if let q = x.rationalValue { return .scalar(p.evaluate(at: q)) }
@@ -227,7 +273,12 @@ extension Evaluator {
                     return (e.lowerBound, e.upperBound)
                 })
             }
-            return .scalar(p.evaluate(at: try rational(args[1], arg(1))))
+            let x = try rational(args[1], arg(1))
+            // c_n·xⁿ has about bits(c) + n·bits(x) bits.
+            let (xb, o) = Swift.max(0, p.degree).multipliedReportingOverflow(by: x.bitSize)
+            let cb = coefficients.reduce(0) { Swift.max($0, $1.bitSize) }
+            if o || xb + cb > EvaluationLimits.maximumBits { try checkBits(o ? Int.max : xb + cb, e) }
+            return .scalar(p.evaluate(at: x))
         case "op", "adj":
             // A linear operator on matrices given by a sequence A₁, …, A_m: op(A, Z) = (⟨Aᵢ, Z⟩)ᵢ,
             // a column of length m; its adjoint adj(A, y) = Σ yᵢAᵢ.
@@ -273,7 +324,7 @@ extension Evaluator {
             let items: [Value]
             if args.count == 1, case let .sequence(s) = args[0] { items = s } else { items = args }
             for (k, v) in items.enumerated() { blocks.append(try matrix(v, args.count == 1 ? arg(0) : arg(k))) }
-            let r = blocks.reduce(0) { $0 + $1.rows }, c = blocks.reduce(0) { $0 + $1.columns }
+            let r = try checkedTotal(blocks.map(\.rows), e), c = try checkedTotal(blocks.map(\.columns), e)
             try checkSize(r, c, e)
             var out = Matrix<Rational>(rows: r, columns: c, repeating: 0)
             var (i0, j0) = (0, 0)
@@ -293,25 +344,36 @@ extension Evaluator {
             try arity(2...2)
             let c = try rational(args[0], arg(0)), k = try integer(args[1], arg(1))
             guard k >= 1 else { throw fail(arg(1), "kth_root needs k ≥ 1") }
-            guard let x = RealAlgebraicNumber.root(of: c, degree: k) else { throw fail(e, "kth_root: no real \(k)-th root of \(c)") }
-            return .number(x, name: "\(c)^(1/\(k))")
+            try checkDegree(k, arg(1))
+            // The isolation evaluates den·xᵏ − num at points as large as c: about k·bits(c) bits.
+            try checkPower(c, k, e)
+            try poll(e)
+            guard let x = try cancellable(e, { () throws(Cancellation.Cancelled) in try RealAlgebraicNumber.cancellableRoot(of: c, degree: k) }) else {
+                throw fail(e, "kth_root: no real \(k)-th root of \(describe(c))")
+            }
+            return .number(x, name: "\(describe(c))^(1/\(k))")
         case "nullspace":
             try arity(1...1)
-            return .matrix(exactNullspace(try matrix(args[0], arg(0))))
+            let m = try matrix(args[0], arg(0))
+            return .matrix(try cancellable(e) { () throws(Cancellation.Cancelled) in  try exactNullspace(m) })
         case "charpoly":
             try arity(1...1)
-            return .matrix(.column(exactCharpoly(try square(0))))
+            let m = try square(0)
+            return .matrix(.column(try cancellable(e) { () throws(Cancellation.Cancelled) in  try exactCharpoly(m) }))
         case "inertia":
             try arity(1...1)
-            let i = exactInertia(try symmetric(0))
+            let sym = try symmetric(0)
+            let i = try cancellable(e) { () throws(Cancellation.Cancelled) in  try cancellableInertia(sym) }
             return .tuple([.scalar(Rational(i.negative)), .scalar(Rational(i.zero)), .scalar(Rational(i.positive))])
         case "num_neg", "num_zero", "num_pos":
             try arity(1...1)
-            let i = exactInertia(try symmetric(0))
+            let sym = try symmetric(0)
+            let i = try cancellable(e) { () throws(Cancellation.Cancelled) in  try cancellableInertia(sym) }
             return .scalar(Rational(name == "num_neg" ? i.negative : (name == "num_zero" ? i.zero : i.positive)))
         case "psd", "pd":
             try arity(1...1)
-            let i = exactInertia(try symmetric(0))
+            let sym = try symmetric(0)
+            let i = try cancellable(e) { () throws(Cancellation.Cancelled) in  try cancellableInertia(sym) }
             return .truth(Truth(name == "psd" ? i.negative == 0 : i.negative == 0 && i.zero == 0))
         default:
             throw fail(e, "unknown function '\(name)'")

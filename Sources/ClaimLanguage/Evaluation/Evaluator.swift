@@ -12,6 +12,10 @@ public final class Evaluator: @unchecked Sendable {
     /// Largest matrix dimension any operation may produce; larger gives an error (a resource
     /// limit, reported as inconclusive rather than hanging).
     public var maximumDimension = 400
+    /// Current nesting of `eval` (see `EvaluationLimits.maximumEvaluationDepth`).
+    var depth = 0
+    /// Current nesting of user-function calls (see `EvaluationLimits.maximumCallDepth`).
+    var callDepth = 0
 
     public init() {}
 
@@ -41,54 +45,144 @@ public final class Evaluator: @unchecked Sendable {
 
     /// Applies a user function to argument values.
     func apply(_ f: UserFunction, _ args: [Value], at e: Expr) throws(ClaimError) -> Value {
-        guard args.count == f.parameters.count else {
-            throw fail(e, "\(f.name) takes \(f.parameters.count) argument(s), got \(args.count)")
-        }
+        guard args.count == f.parameters.count else { throw arityError(f, args.count, e) }
+        try enterCall(f.name, e)
+        defer { callDepth -= 1 }
         let s = Scope(parent: f.scope)
         for (p, v) in zip(f.parameters, args) { s.bind(p, v) }
         return try eval(f.body, s)
     }
 
+    @inline(never)
+    func arityError(_ f: UserFunction, _ count: Int, _ e: Expr) -> ClaimError {
+        fail(e, "\(f.name) takes \(f.parameters.count) argument(s), got \(count)")
+    }
+
     // MARK: Expressions
 
     public func eval(_ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        try enterLevel(e)
+        defer { depth -= 1 }
+        return try evalLevel(e, scope)
+    }
+
+    /// One level of `eval`, after the depth check.
+    ///
+    /// Every case with locals of its own is a separate function, so that the frame of this one,
+    /// which is on the stack once per level of nesting, stays small (debug builds give a function
+    /// one slot per local of every case).
+    func evalLevel(_ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        switch e.kind {
+        case .number, .boolean: return leaf(e)
+        case .identifier: return try identifier(e, scope)
+        case .call: return try callExpr(e, scope)
+        case .unary, .transpose, .range, .tuple, .conditional: return try small(e, scope)
+        case .binary: return try binaryExpr(e, scope)
+        case .index, .block, .binder: return try compound(e, scope)
+        }
+    }
+
+    @inline(never)
+    func leaf(_ e: Expr) -> Value {
         switch e.kind {
         case let .number(q): return .scalar(q)
         case let .boolean(b): return .truth(Truth(b))
-        case let .identifier(name): return try lookup(name, in: scope, at: e)
-        case let .call(name, args, named): return try call(name, args, named, e, scope)
-        case let .unary(op, x):
-            let v = try eval(x, scope)
-            switch op {
-            case .not: return .truth(!(try truthValue(v, x)))
-            case .negate: return try negate(v, e)
-            }
-        case let .binary(op, a, b): return try binary(op, a, b, e, scope)
-        case let .transpose(x):
-            switch try eval(x, scope) {
-            case let .matrix(m): return .matrix(m.transposed)
-            case let .scalar(q): return .scalar(q)
-            case let .real(r): return .real(r)
-            case let v: throw fail(e, "cannot transpose a \(v.typeName)")
-            }
-        case let .index(x, args): return try index(try eval(x, scope), args, e, scope)
-        case let .range(a, b):
-            let lo = try integer(try eval(a, scope), a), hi = try integer(try eval(b, scope), b)
-            guard hi - lo < 1_000_000 else { throw fail(e, "range too long") }
-            return .indices(lo <= hi ? Array(lo...hi) : [])
-        case let .block(rows): return try block(rows, e, scope)
-        case let .tuple(items):
-            var vs: [Value] = []
-            for i in items { vs.append(try eval(i, scope)) }
-            return .tuple(vs)
-        case let .binder(kind, v, domain, body): return try binder(kind, v, domain, body, e, scope)
-        case let .conditional(c, a, b):
-            switch try truthValue(try eval(c, scope), c) {
-            case .true: return try eval(a, scope)
-            case .false: return try eval(b, scope)
-            case let .unknown(r): throw fail(c, "condition undecided: \(r)")
-            }
+        default: preconditionFailure("not a leaf")
         }
+    }
+
+    @inline(never)
+    func identifier(_ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        guard case let .identifier(name) = e.kind else { preconditionFailure("not an identifier") }
+        return try lookup(name, in: scope, at: e)
+    }
+
+    @inline(never)
+    func callExpr(_ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        guard case let .call(name, args, named) = e.kind else { preconditionFailure("not a call") }
+        return try call(name, args, named, e, scope)
+    }
+
+    @inline(never)
+    func binaryExpr(_ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        guard case let .binary(op, a, b) = e.kind else { preconditionFailure("not a binary operation") }
+        return try binary(op, a, b, e, scope)
+    }
+
+    @inline(never)
+    func small(_ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        switch e.kind {
+        case let .unary(op, x): return try unary(op, x, e, scope)
+        case let .transpose(x): return try transpose(x, e, scope)
+        case let .range(a, b): return try range(a, b, e, scope)
+        case let .tuple(items): return try tuple(items, scope)
+        case let .conditional(c, a, b): return try conditional(c, a, b, scope)
+        default: preconditionFailure("not a small expression")
+        }
+    }
+
+    @inline(never)
+    func compound(_ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        switch e.kind {
+        case let .index(x, args): return try index(try eval(x, scope), args, e, scope)
+        case let .block(rows): return try block(rows, e, scope)
+        case let .binder(kind, v, domain, body):
+            let value = try binder(kind, v, domain, body, e, scope)
+            try poll(e)  // min/max compare reals (see `combine`)
+            return value
+        default: preconditionFailure("not a compound expression")
+        }
+    }
+
+    @inline(never)
+    func unary(_ op: UnaryOperator, _ x: Expr, _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        let v = try eval(x, scope)
+        switch op {
+        case .not: return .truth(!(try truthValue(v, x)))
+        case .negate: return try negate(v, e)
+        }
+    }
+
+    @inline(never)
+    func transpose(_ x: Expr, _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        switch try eval(x, scope) {
+        case let .matrix(m): return .matrix(m.transposed)
+        case let .scalar(q): return .scalar(q)
+        case let .real(r): return .real(r)
+        case let v: throw fail(e, "cannot transpose a \(v.typeName)")
+        }
+    }
+
+    @inline(never)
+    func range(_ a: Expr, _ b: Expr, _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        let lo = try integer(try eval(a, scope), a), hi = try integer(try eval(b, scope), b)
+        guard lo <= hi else { return .indices([]) }
+        let (span, o) = hi.subtractingReportingOverflow(lo)
+        guard !o, span < EvaluationLimits.maximumLength else {
+            throw ClaimError.limit(.size, "the range \(lo)...\(hi) is longer than \(EvaluationLimits.maximumLength)", at: e.location)
+        }
+        return .indices(Array(lo...hi))
+    }
+
+    @inline(never)
+    func tuple(_ items: [Expr], _ scope: Scope) throws(ClaimError) -> Value {
+        var vs: [Value] = []
+        for i in items { vs.append(try eval(i, scope)) }
+        return .tuple(vs)
+    }
+
+    @inline(never)
+    func conditional(_ c: Expr, _ a: Expr, _ b: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        let t = try truthValue(try eval(c, scope), c)
+        if t == .true { return try eval(a, scope) }
+        if t == .false { return try eval(b, scope) }
+        throw undecidedCondition(c, t)
+    }
+
+    @inline(never)
+    func undecidedCondition(_ c: Expr, _ t: Truth) -> ClaimError {
+        guard case let .unknown(r) = t else { return fail(c, "condition undecided") }
+        return fail(c, "condition undecided: \(r)")
     }
 
     // MARK: Coercions
@@ -98,10 +192,18 @@ public final class Evaluator: @unchecked Sendable {
         throw fail(e, "expected a boolean, got a \(v.typeName)")
     }
 
+    /// A user integer as an `Int` (a dimension, count, index, exponent or seed): an integer that
+    /// does not fit in 64 bits is a size limit, never a trap.
     func integer(_ v: Value, _ e: Expr) throws(ClaimError) -> Int {
-        if case let .scalar(q) = v, q.isInteger, let i = q.numerator.asInt { return i }
-        if case let .matrix(m) = v, m.rows == 1, m.columns == 1, m[0, 0].isInteger, let i = m[0, 0].numerator.asInt { return i }
-        throw fail(e, "expected an integer, got \(v.typeName == "rational" ? "the rational \(v)" : "a \(v.typeName)")")
+        var q: Rational? = nil
+        if case let .scalar(x) = v { q = x }
+        if case let .matrix(m) = v, m.rows == 1, m.columns == 1 { q = m[0, 0] }
+        if let q, q.isInteger {
+            if let i = q.numerator.asInt { return i }
+            throw ClaimError.limit(.size, "the integer \(describe(q)) does not fit in a machine integer (64 bits)", at: e.location)
+        }
+        if let q { throw fail(e, "expected an integer, got the rational \(describe(q))") }
+        throw fail(e, "expected an integer, got a \(v.typeName)")
     }
 
     func rational(_ v: Value, _ e: Expr) throws(ClaimError) -> Rational {
@@ -136,12 +238,6 @@ public final class Evaluator: @unchecked Sendable {
         }
     }
 
-    func checkSize(_ rows: Int, _ cols: Int, _ e: Expr) throws(ClaimError) {
-        if rows > maximumDimension || cols > maximumDimension || rows < 0 || cols < 0 {
-            throw ClaimError.limit(.dimension, "a \(rows)×\(cols) matrix exceeds the maximum dimension \(maximumDimension)", at: e.location)
-        }
-    }
-
     // MARK: Arithmetic
 
     func negate(_ v: Value, _ e: Expr) throws(ClaimError) -> Value {
@@ -158,6 +254,28 @@ public final class Evaluator: @unchecked Sendable {
     }
 
     func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
+        switch op {
+        case .and, .or, .implies, .iff: return try logical(op, a, b, scope)
+        default: break
+        }
+        let x = try eval(a, scope), y = try eval(b, scope)
+        return try combine(op, x, y, e)
+    }
+
+    /// A comparison or an arithmetic operation on evaluated operands. The deadline is polled
+    /// afterwards: the enclosures and exact signs of reals (eigenvalues, algebraic numbers) are
+    /// closures that cannot throw, and after the deadline they may be abandoned with an
+    /// arbitrary answer, which this poll discards.
+    @inline(never)
+    func combine(_ op: BinaryOperator, _ x: Value, _ y: Value, _ e: Expr) throws(ClaimError) -> Value {
+        let v: Value = op.isComparison ? .truth(try compare(op, x, y, e)) : try arithmetic(op, x, y, e)
+        try poll(e)
+        if case let .real(r) = v { try checkReal(r, doubling: false, e) }
+        return v
+    }
+
+    @inline(never)
+    func logical(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ scope: Scope) throws(ClaimError) -> Value {
         switch op {
         case .and:
             let x = try truthValue(try eval(a, scope), a)
@@ -176,11 +294,8 @@ public final class Evaluator: @unchecked Sendable {
             if case .unknown = x { return .truth(x) }
             if case .unknown = y { return .truth(y) }
             return .truth(Truth(x == y))
-        default: break
+        default: preconditionFailure("not a logical operator")
         }
-        let x = try eval(a, scope), y = try eval(b, scope)
-        if op.isComparison { return .truth(try compare(op, x, y, e)) }
-        return try arithmetic(op, x, y, e)
     }
 
     func arithmetic(_ op: BinaryOperator, _ x: Value, _ y: Value, _ e: Expr) throws(ClaimError) -> Value {
@@ -197,6 +312,11 @@ public final class Evaluator: @unchecked Sendable {
         switch (x, y) {
         case let (.scalar(p), .scalar(q)):
             switch op {
+            case .add, .subtract, .multiply, .divide:
+                try checkProductBits(p, q, e)
+            default: break
+            }
+            switch op {
             case .add: return .scalar(p + q)
             case .subtract: return .scalar(p - q)
             case .multiply: return .scalar(p * q)
@@ -204,11 +324,21 @@ public final class Evaluator: @unchecked Sendable {
                 guard !q.isZero else { throw fail(e, "division by zero") }
                 return .scalar(p / q)
             case .power:
-                guard q.isInteger, let k = q.numerator.asInt, abs(k) <= 10_000 else {
+                guard q.isInteger else {
                     if q == Rational(1, 2) { return try squareRoot(.scalar(p), e) }
-                    throw fail(e, "exponent must be an integer (or 1/2), got \(q)")
+                    throw fail(e, "exponent must be an integer (or 1/2), got \(describe(q))")
                 }
-                guard !(p.isZero && k < 0) else { throw fail(e, "division by zero: 0^\(k)") }
+                guard !(p.isZero && q.signum < 0) else { throw fail(e, "division by zero: 0^\(describe(q))") }
+                if p.isZero { return .scalar(q.isZero ? 1 : 0) }
+                if p.isInteger && p.numerator.magnitude.isOne {
+                    // ±1 to any integer power, however large.
+                    let odd = !(q.numerator.floorDivided(by: BigInt(2)).remainder.isZero)
+                    return .scalar(p.signum < 0 && odd ? -1 : 1)
+                }
+                guard let k = q.numerator.asInt else {
+                    throw ClaimError.limit(.size, "\(describe(p))^\(describe(q)): the exponent does not fit in 64 bits", at: e.location)
+                }
+                try checkPower(p, k, e)
                 return .scalar(p.power(k))
             default: break
             }
@@ -259,8 +389,8 @@ public final class Evaluator: @unchecked Sendable {
                     if n.rows == 1 && n.columns == 1 && mayScale(e, left: false) { return .matrix(m * n[0, 0]) }
                     throw ClaimError(.dimension, "cannot multiply a \(m.rows)×\(m.columns) by a \(n.rows)×\(n.columns) matrix", at: e.location)
                 }
-                try checkSize(m.rows, n.columns, e)
-                return .matrix(m * n)
+                try checkMatrixProduct(m, n, e)
+                return .matrix(try cancellable(e) { () throws(Cancellation.Cancelled) in try Matrix.cancellableProduct(m, n) })
             default: break
             }
             if m.rows == 1 && m.columns == 1 && n.rows == 1 && n.columns == 1 {
@@ -279,12 +409,18 @@ public final class Evaluator: @unchecked Sendable {
                 guard !q.isZero else { throw fail(e, "division by zero") }
                 return .matrix(m * q.reciprocal)
             case .power:
-                guard m.isSquare, q.isInteger, let k = q.numerator.asInt, abs(k) <= 1000 else {
-                    if m.rows == 1 && m.columns == 1 { return try arithmetic(op, .scalar(m[0, 0]), y, e) }
-                    throw fail(e, "matrix power needs a square matrix and an integer exponent")
+                let small = q.isInteger && (q.numerator.asInt.map { $0.magnitude <= UInt(EvaluationLimits.maximumMatrixExponent) } ?? false)
+                if m.rows == 1 && m.columns == 1 && !small { return try arithmetic(op, .scalar(m[0, 0]), y, e) }
+                guard m.isSquare else { throw fail(e, "matrix power needs a square matrix, got \(m.rows)×\(m.columns)") }
+                guard q.isInteger else { throw fail(e, "a matrix power needs an integer exponent, got \(describe(q))") }
+                guard let k = q.numerator.asInt else {
+                    throw ClaimError.limit(.size, "the matrix exponent \(describe(q)) exceeds \(EvaluationLimits.maximumMatrixExponent)", at: e.location)
                 }
-                if k >= 0 { return .matrix(m.power(k)) }
-                do { return .matrix(try m.inverse().power(-k)) } catch { throw fail(e, "matrix is singular") }
+                try checkMatrixPower(m, k, e)
+                if k >= 0 { return .matrix(try cancellable(e) { () throws(Cancellation.Cancelled) in try m.cancellablePower(k) }) }
+                guard let inv = try cancellable(e, { () throws(Cancellation.Cancelled) in try m.cancellableInverse() }) else { throw fail(e, "matrix is singular") }
+                try checkMatrixPower(inv, k, e)
+                return .matrix(try cancellable(e) { () throws(Cancellation.Cancelled) in try inv.cancellablePower(-k) })
             case .add where q.isZero, .subtract where q.isZero: return .matrix(m)
             default:
                 if m.rows == 1 && m.columns == 1 { return try arithmetic(op, .scalar(m[0, 0]), y, e) }
@@ -328,8 +464,9 @@ public final class Evaluator: @unchecked Sendable {
             }
             return .matrix(Matrix(rows: m.rows, columns: m.columns, elements: out))
         case let .real(r):
+            try checkReal(r, doubling: true, e)
             guard r.sign(comparedTo: 0) ?? -1 >= 0 else { throw fail(e, "cannot certify that \(r.text) ≥ 0") }
-            return .real(Real(text: "sqrt(\(r.text))") { bits in
+            return .real(Real(text: "sqrt(\(r.text))", nesting: r.nesting + 1, doublings: r.doublings + 1) { bits in
                 let enc = r.enclosure(2 * bits + 4)
                 let lo = Real.squareRoot(Swift.max(enc.lo, 0)).enclosure(bits + 2).lo
                 let hi = Real.squareRoot(Swift.max(enc.hi, 0)).enclosure(bits + 2).hi
@@ -478,9 +615,14 @@ public final class Evaluator: @unchecked Sendable {
 
     func block(_ rows: [[Expr]], _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
         var blockRows: [Matrix<Rational>] = []
+        var height = 0
         for row in rows {
             var parts: [Matrix<Rational>] = []
             for x in row { parts.append(try matrix(try eval(x, scope), x)) }
+            // The shape is checked before anything is joined.
+            let width = try checkedTotal(parts.map(\.columns), e)
+            height = try checkedSum(height, parts.first?.rows ?? 0, e)
+            try checkSize(height, width, e)
             guard let h = Matrix.horizontal(parts) else {
                 let shapes = parts.map { "\($0.rows)×\($0.columns)" }.joined(separator: ", ")
                 throw ClaimError(.dimension, "blocks in one block row have different row counts: \(shapes)", at: e.location)
@@ -498,8 +640,10 @@ public final class Evaluator: @unchecked Sendable {
 
     func binder(_ kind: BinderKind, _ v: String, _ domain: Expr, _ body: Expr, _ e: Expr, _ scope: Scope) throws(ClaimError) -> Value {
         let dom = try indices(try eval(domain, scope), domain)
+        try checkLength(dom.count, domain)
         let s = Scope(parent: scope)
         func value(at i: Int) throws(ClaimError) -> Value {
+            try poll(e)
             s.bindings = [:]
             s.bind(v, .scalar(Rational(i)))
             return try eval(body, s)
@@ -534,12 +678,35 @@ public final class Evaluator: @unchecked Sendable {
             throw fail(e, "first(...) found no \(v) in the domain satisfying the condition")
         case .seq:
             var items: [Value] = []
-            for i in dom { items.append(try value(at: i)) }
+            var entries = 0
+            for i in dom {
+                let item = try value(at: i)
+                if case let .matrix(m) = item {
+                    entries = try checkedSum(entries, m.elements.count, e)
+                    try checkSequenceEntries(entries, e)
+                }
+                items.append(item)
+            }
             return .sequence(items)
         case .column, .hcat, .vcat:
             var parts: [Matrix<Rational>] = []
+            var (height, width) = (0, 0)
             for i in dom {
                 let v = try value(at: i)
+                // The joined shape is checked as the parts arrive, before anything is joined.
+                if kind == .column {
+                    height = try checkedSum(height, 1, e)
+                    try checkEntries(height, e)
+                } else {
+                    let m = try matrix(v, body)
+                    if kind == .hcat {
+                        width = try checkedSum(width, m.columns, e)
+                        try checkSize(m.rows, width, e)
+                    } else {
+                        height = try checkedSum(height, m.rows, e)
+                        try checkSize(height, m.columns, e)
+                    }
+                }
                 if kind == .column {
                     parts.append(Matrix(rows: 1, columns: 1, elements: [try rational(v, body)]))
                 } else {
@@ -564,7 +731,7 @@ public final class Evaluator: @unchecked Sendable {
             }
             var acc = try value(at: first)
             for i in dom.dropFirst() {
-                acc = try arithmetic(kind == .sum ? .add : .multiply, acc, try value(at: i), body)
+                acc = try combine(kind == .sum ? .add : .multiply, acc, try value(at: i), body)
             }
             return acc
         case .min, .max:

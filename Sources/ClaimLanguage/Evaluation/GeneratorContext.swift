@@ -81,7 +81,15 @@ public final class GeneratorContext: @unchecked Sendable {
 
 
 extension GeneratorContext {
+    /// One generator's value; the claim's deadline is polled afterwards, so a draw that a
+    /// deadline cut short (whose kernels gave up) is never used.
     func generate(_ name: String, _ args: [Value], _ options: [String: Value], _ e: Expr, _ ev: Evaluator) throws(ClaimError) -> Value {
+        let value = try generateValue(name, args, options, e, ev)
+        try ev.poll(e)
+        return value
+    }
+
+    func generateValue(_ name: String, _ args: [Value], _ options: [String: Value], _ e: Expr, _ ev: Evaluator) throws(ClaimError) -> Value {
         // The loader checks the table (arity, option names); this guards claims built in code.
         guard let spec = GeneratorTable.byName[name] else { throw ev.fail(e, "unknown generator \(name)") }
         guard spec.arity.contains(args.count) else {
@@ -146,6 +154,7 @@ extension GeneratorContext {
         case "with_spectrum":
             // Qᵀ diag(d) Q for a given vector d: a symmetric matrix with exactly that spectrum.
             let d = try ev.matrix(args[0], e).elements
+            try ev.checkSize(d.count, d.count, e)
             let q = Draw.claimOrthogonal(d.count, from: &source)
             return .matrix(q.transposed * .diagonal(d) * q)
         case "spectrum":
@@ -153,7 +162,7 @@ extension GeneratorContext {
             var zeros = 0
             if let z = options["zeros"] { zeros = try ev.integer(z, e) }
             guard zeros >= 0 else { throw ev.fail(e, "spectrum: negative count of zeros \(zeros)") }
-            try ev.checkSize(r + zeros, 1, e)
+            try ev.checkSize(try ev.checkedSum(r, zeros, e), 1, e)
             return .matrix(.column(Draw.claimSpectrum(r, ties: try flag("ties"), squares: try flag("squares"), zeros: zeros, from: &source)))
         case "with_svd":
             let m = try dim(try int(0)), n = try dim(try int(1))

@@ -17,12 +17,23 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
     public let text: String
     /// The value as a real algebraic number, when known: two such reals compare exactly.
     public let algebraic: RealAlgebraicNumber?
+    /// How many enclosure closures are nested in this one (0 for a leaf): an enclosure recurses
+    /// this deep, so the evaluator bounds it (`EvaluationLimits.maximumRealNesting`).
+    public let nesting: Int
+    /// How many times the precision requested from the innermost reals doubles through this
+    /// one (a square root of a real asks its argument for 2·bits + 4): the evaluator bounds it
+    /// (`EvaluationLimits.maximumPrecisionDoublings`) so that no enclosure needs more than about
+    /// `EvaluationLimits.maximumBits` bits.
+    public let doublings: Int
 
     public init(text: String, exactSign: ((Rational) -> Int)? = nil, algebraic: RealAlgebraicNumber? = nil,
+                nesting: Int = 0, doublings: Int = 0,
                 enclosure: @escaping (Int) -> (lo: Rational, hi: Rational)) {
         self.text = text
         self.exactSign = exactSign
         self.algebraic = algebraic
+        self.nesting = nesting
+        self.doublings = doublings
         self.enclosure = enclosure
     }
 
@@ -95,9 +106,12 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
     public static func eigenvalue(_ a: Matrix<Rational>, index k: Int, name: String) -> Real {
         let n = a.rows
         // sign(λ_k − c): λ_k < c ⇔ #{λ < c} ≥ k; λ_k ≤ c ⇔ #{λ ≤ c} ≥ k.
+        // After the thread's deadline the inertia is abandoned and the answer is arbitrary: the
+        // evaluator polls the deadline after every comparison and discards it (see
+        // `Evaluator.combine`); enclosures stay valid (the bisection stops where it is).
         let signOf: (Rational) -> Int = { c in
             let shifted = a - Matrix<Rational>.identity(n) * c
-            let inertia = exactInertia(shifted)
+            guard let inertia = try? cancellableInertia(shifted) else { return 1 }
             if inertia.negative >= k { return -1 }
             if inertia.negative + inertia.zero >= k { return 0 }
             return 1
@@ -110,8 +124,11 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
             if let e = exactValue { return (e, e) }
             let target = Rational(BigInt(1), BigInt(2).power(bits))
             while cache.hi - cache.lo > target {
+                if Cancellation.isCancelled { return cache }
                 let mid = (cache.lo + cache.hi) / 2
-                switch signOf(mid) {
+                let s = signOf(mid)
+                if Cancellation.isCancelled { return cache }
+                switch s {
                 case 0: exactValue = mid; return (mid, mid)
                 case 1: cache.lo = mid
                 default: cache.hi = mid
@@ -125,14 +142,14 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
 
     public static func + (a: Real, b: Rational) -> Real {
         Real(text: "(\(a.text) + \(b))", exactSign: a.exactSign.map { s in { c in s(c - b) } },
-             algebraic: a.algebraic.map { $0 + b }) { bits in
+             algebraic: a.algebraic.map { $0 + b }, nesting: a.nesting + 1, doublings: a.doublings) { bits in
             let e = a.enclosure(bits); return (e.lo + b, e.hi + b)
         }
     }
 
     public static prefix func - (a: Real) -> Real {
         Real(text: "-\(a.text)", exactSign: a.exactSign.map { s in { c in -s(-c) } },
-             algebraic: a.algebraic.map { -$0 }) { bits in
+             algebraic: a.algebraic.map { -$0 }, nesting: a.nesting + 1, doublings: a.doublings) { bits in
             let e = a.enclosure(bits); return (-e.hi, -e.lo)
         }
     }
@@ -143,7 +160,8 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
         let sign: ((Rational) -> Int)? = a.exactSign.map { s in
             { t in c.signum > 0 ? s(t / c) : -s(t / c) }
         }
-        return Real(text: "\(c)·\(a.text)", exactSign: sign, algebraic: a.algebraic.map { $0 * c }) { bits in
+        return Real(text: "\(c)·\(a.text)", exactSign: sign, algebraic: a.algebraic.map { $0 * c },
+                    nesting: a.nesting + 1, doublings: a.doublings) { bits in
             let e = a.enclosure(bits)
             return c.signum > 0 ? (c * e.lo, c * e.hi) : (c * e.hi, c * e.lo)
         }
@@ -155,7 +173,8 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
         if let x = a.algebraic, let y = b.algebraic, let s = RealAlgebraicNumber.sum(x, y) {
             return .algebraic(s, name: "(\(a.text) + \(b.text))")
         }
-        return Real(text: "(\(a.text) + \(b.text))") { bits in
+        return Real(text: "(\(a.text) + \(b.text))", nesting: Swift.max(a.nesting, b.nesting) + 1,
+                    doublings: Swift.max(a.doublings, b.doublings)) { bits in
             let x = a.enclosure(bits + 2), y = b.enclosure(bits + 2)
             return (x.lo + y.lo, x.hi + y.hi)
         }
@@ -166,7 +185,8 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
         if let x = a.algebraic, let y = b.algebraic, let p = RealAlgebraicNumber.product(x, y) {
             return .algebraic(p, name: "(\(a.text) · \(b.text))")
         }
-        return Real(text: "(\(a.text) · \(b.text))") { bits in
+        return Real(text: "(\(a.text) · \(b.text))", nesting: Swift.max(a.nesting, b.nesting) + 1,
+                    doublings: Swift.max(a.doublings, b.doublings)) { bits in
             let x = a.enclosure(bits + 4), y = b.enclosure(bits + 4)
             let p = [x.lo * y.lo, x.lo * y.hi, x.hi * y.lo, x.hi * y.hi]
             return (p.min()!, p.max()!)
@@ -175,12 +195,16 @@ public final class Real: @unchecked Sendable, CustomStringConvertible {
 
     /// 1/x; nil when the enclosure at the precision cap still contains 0.
     public func reciprocal() -> Real? {
-        guard let s = sign(comparedTo: 0), s != 0 else { return nil }
-        return Real(text: "1/\(text)") { bits in
+        let (sign, decided) = signAndPrecision(comparedTo: 0)
+        guard let s = sign, s != 0 else { return nil }
+        return Real(text: "1/\(text)", nesting: nesting + 1, doublings: doublings) { bits in
             var b = bits + 4
             while true {
-                let e = self.enclosure(b)
+                // Past the precision cap (or after the deadline, when enclosures may stop
+                // shrinking), the enclosure that decided the sign excludes 0.
+                let e = Cancellation.isCancelled || b > EvaluationLimits.maximumBits ? self.enclosure(decided) : self.enclosure(b)
                 if e.lo.signum == s && e.hi.signum == s { return (e.hi.reciprocal, e.lo.reciprocal) }
+                if Cancellation.isCancelled || b > EvaluationLimits.maximumBits { return (e.lo.signum == s ? e.lo : e.hi, e.lo.signum == s ? e.lo : e.hi) }
                 b *= 2
             }
         }

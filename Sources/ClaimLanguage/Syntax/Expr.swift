@@ -87,8 +87,7 @@ public indirect enum ExprKind: Sendable {
     case binary(BinaryOperator, Expr, Expr)
     case transpose(Expr)
     case index(Expr, [IndexArgument])
-    /// `a...b`: the integers from a to b, descending when a > b written as `a...b` with `by: -1`
-    /// is not needed: a range with a > b counts down (`L...1`).
+    /// `a...b`: the integers from a to b, empty when a > b (`reverse(1...L)` counts down).
     case range(Expr, Expr)
     /// `[A, B; C, D]`: rows of blocks.
     case block([[Expr]])

@@ -14,20 +14,41 @@ public struct Dimension: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// The dimension a coefficient that overflows a machine word becomes: an opaque atom, so
+    /// the checker leaves it to the evaluation (whose checked integers report the size limit)
+    /// and never traps or reports a static mismatch on it.
+    static let overflowed = Dimension.atom("⟨too large⟩")
+
     public static func + (a: Dimension, b: Dimension) -> Dimension {
         var t = a.terms
-        for (m, c) in b.terms { t[m, default: 0] += c; if t[m] == 0 { t[m] = nil } }
+        for (m, c) in b.terms {
+            let (sum, overflow) = t[m, default: 0].addingReportingOverflow(c)
+            if overflow { return overflowed }
+            t[m] = sum == 0 ? nil : sum
+        }
         return Dimension(terms: t)
     }
-    public static prefix func - (a: Dimension) -> Dimension { Dimension(terms: a.terms.mapValues { -$0 }) }
+    public static prefix func - (a: Dimension) -> Dimension {
+        var t: [[String]: Int] = [:]
+        for (m, c) in a.terms {
+            let (n, overflow) = 0.subtractingReportingOverflow(c)
+            if overflow { return overflowed }
+            t[m] = n
+        }
+        return Dimension(terms: t)
+    }
     public static func - (a: Dimension, b: Dimension) -> Dimension { a + (-b) }
     public static func * (a: Dimension, b: Dimension) -> Dimension {
         var t: [[String]: Int] = [:]
         for (m1, c1) in a.terms {
             for (m2, c2) in b.terms {
                 let m = (m1 + m2).sorted()
-                t[m, default: 0] += c1 * c2
-                if t[m] == 0 { t[m] = nil }
+                // A monomial of very high degree is as opaque as a huge coefficient.
+                if m.count > 64 { return overflowed }
+                let (p, o1) = c1.multipliedReportingOverflow(by: c2)
+                let (sum, o2) = t[m, default: 0].addingReportingOverflow(p)
+                if o1 || o2 { return overflowed }
+                t[m] = sum == 0 ? nil : sum
             }
         }
         return Dimension(terms: t)
