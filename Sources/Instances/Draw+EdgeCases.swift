@@ -100,8 +100,36 @@ extension Draw {
 
     /// The largest probability of a single value of `entry(height:sign:)` (its point
     /// probability), exact.
+    ///
+    /// - Complexity: O(height²) for height ≤ 32 (the whole law), O(1) beyond: then only 0, 1
+    ///   and −1 can carry the maximum (each has 1/8 from its mode, while any other value p/q has
+    ///   at most 1/(8h) + 1/(2h) < 1/8), and their probabilities are counted in closed form.
     public static func entryPointProbability(height: Int, sign: EntrySign = .any) -> Rational {
-        entryDistribution(height: height, sign: sign).values.max() ?? 1
+        if height <= 32 { return entryDistribution(height: height, sign: sign).values.max() ?? 1 }
+        return [Rational(0), 1, -1].map { entryProbability(of: $0, height: height, sign: sign) }.max() ?? 1
+    }
+
+    /// The probability that `entry(height:sign:)` draws exactly `v`, in closed form (the same
+    /// law `entryDistribution` enumerates).
+    public static func entryProbability(of v: Rational, height: Int, sign: EntrySign = .any) -> Rational {
+        let eighth = Rational(1, 8)
+        var p: Rational = 0
+        if v == (sign.allowsZero ? 0 : 1) { p += eighth }
+        if v == 1 { p += eighth }
+        if v == (sign.allowsNegative ? -1 : (sign == .nonnegative ? 0 : 1)) { p += eighth }
+        guard !v.isZero, sign.allowsNegative || v.signum > 0 else { return p }
+        let h = Rational(height)
+        let signWeight = Rational(1, sign.allowsNegative ? 2 : 1)
+        let magnitude = v.signum < 0 ? -v : v
+        let a = magnitude.numerator, b = magnitude.denominator
+        // Mode 3: the integer ±p, p uniform in 1...h.
+        if b == 1, a <= BigInt(height) { p += eighth / h * signWeight }
+        // Modes 4…7: ±p/q with p, q uniform in 1...h; p/q = a/b for ⌊h / max(a, b)⌋ pairs.
+        let largest = a > b ? a : b
+        if largest <= BigInt(height), let l = Int(largest.description) {
+            p += Rational(4, 8) * Rational(height / l) / (h * h) * signWeight
+        }
+        return p
     }
 
     /// An entry of an integer matrix: `integer(in: range)`, or with `nonzero` a nonzero integer

@@ -45,9 +45,10 @@ struct IsolatedRunner: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         let kilobytes = max(1, memoryLimit / 1024)
-        process.arguments = ["-c", "ulimit -v \(kilobytes) 2>/dev/null; exec \"$0\" \"$@\"", executable, "check", path,
+        // The path goes after "--", so a file named like an option ("-a.json") is still a file.
+        process.arguments = ["-c", "ulimit -v \(kilobytes) 2>/dev/null; exec \"$0\" \"$@\"", executable, "check",
                              "--format", "json", "--output", output, "--isolate", "none", "--jobs", "1",
-                             "--file-index", String(fileIndex)] + passThrough
+                             "--file-index", String(fileIndex)] + passThrough + ["--", path]
         var environment = ProcessInfo.processInfo.environment
         // A crash is reported by its signal; the child need not spend seconds on a backtrace.
         environment["SWIFT_BACKTRACE"] = "enable=no"

@@ -17,6 +17,17 @@ struct EdgeCaseDrawTests {
             }
         }
         #expect(Draw.entryPointProbability(height: 9) == Rational(23, 144))
+        // The closed form agrees with the enumerated law, and is what large heights use.
+        for sign in [EntrySign.any, .nonzero, .nonnegative, .positive] {
+            for h in [1, 2, 9, 33] {
+                let law = Draw.entryDistribution(height: h, sign: sign)
+                for v in [Rational(0), 1, -1, 2, -3, Rational(1, 2), Rational(-2, 3), Rational(7, 5)] {
+                    #expect(Draw.entryProbability(of: v, height: h, sign: sign) == (law[v] ?? 0), "h = \(h), v = \(v)")
+                }
+                #expect(Draw.entryPointProbability(height: h, sign: sign) == law.values.max())
+            }
+        }
+        #expect(Draw.entryPointProbability(height: 1_000_000_000) > Rational(1, 8))
         #expect(Draw.entryDistribution(height: 9)[0] == Rational(1, 8))
         #expect(Draw.integerPointProbability(-9...9) == Rational(1, 8) + Rational(5, 152))
     }
