@@ -17,8 +17,13 @@ deps:
 verify: deps
 	$(SWIFT) run -c $(CONFIG) verify claims
 
+# The test suite, then the hostile-input checks in their short form (docs/ci.md, "Fuzzing"):
+# every minimized regression file, and 150 freshly generated hostile files.
 test: deps
 	$(SWIFT) test
+	$(SWIFT) build -c release --product verify
+	python3 scripts/fuzz_regressions.py --binary .build/release/verify
+	python3 scripts/fuzz_claims.py --short --binary .build/release/verify
 
 bench: deps
 	$(SWIFT) run -c release bench

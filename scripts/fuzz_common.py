@@ -179,7 +179,7 @@ def run_case(case: Case, binary: str, slack: float = DEFAULT_SLACK, shrink: bool
         with open(target, "wb") as f:
             f.write(case.content)
         paths = case.paths if case.paths is not None else [case.filename]
-        argv = [binary, "--format", "json", *case.args]
+        argv = [os.path.abspath(binary), "--format", "json", *case.args]
         if not shrink and not any(a.startswith("--shrink") or a == "--no-shrink" for a in case.args):
             argv.append("--no-shrink")
         argv += paths

@@ -31,6 +31,10 @@ public struct ClaimRunner: Sendable {
     public var shrinking = ShrinkOptions()
     /// The search phases beside the random draws (small scope before, targeted after).
     public var search = SearchOptions()
+    /// A factor on every claim's time budget, for slower builds of the checker itself (the test
+    /// suite's debug build runs the claims several times slower than a release build). It
+    /// changes how long a claim may take, never what a verdict requires.
+    public var budgetScale = 1.0
 
     public init(instances: Int? = nil, seed: UInt64? = nil) {
         instancesOverride = instances
@@ -201,6 +205,7 @@ public struct ClaimRunner: Sendable {
     }
 
     func runOnThisThread(_ claim: Claim, start: Date, fileIndex: Int) -> ClaimResult {
+        let budget = claim.budgetSeconds * budgetScale
         let instances = instancesOverride ?? claim.instances
         let seed = seedOverride ?? claim.seed
         var tallies = makeTallies(claim)
@@ -259,7 +264,7 @@ public struct ClaimRunner: Sendable {
             }
             if let (body, bits) = found {
                 let r0 = Date()
-                let left = max(0, claim.budgetSeconds - elapsed())
+                let left = max(0, budget - elapsed())
                 let failing = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: left)) {
                     Explainer(claim: claim, evaluator: evaluator, instanceScope: leaf.scope, bits: bits).explain(body)
                 }
@@ -267,7 +272,7 @@ public struct ClaimRunner: Sendable {
                 original.failing = failing
                 original.bits = bits
                 var options = shrinking
-                options.maxSeconds = min(shrinking.maxSeconds, max(0, claim.budgetSeconds - elapsed()) / 5)
+                options.maxSeconds = min(shrinking.maxSeconds, max(0, budget - elapsed()) / 5)
                 tallies[t].result.counterexample = shrinking.enabled ? shrunk(claim, part: t, original, options: options) : original
                 tallies[t].result.shrinkSeconds += Date().timeIntervalSince(r0)
             }
@@ -280,14 +285,14 @@ public struct ClaimRunner: Sendable {
         let ownsFirst = shard.map { $0.owns(fileIndex: fileIndex, instance: 0) } ?? true
         if !enumerated, onlyInstance == nil, ownsFirst, search.smallScope > 0 {
             smallScope: for (k, list) in ClaimRunner.smallScopeSequences(count: search.smallScope, seed: seed).enumerated() {
-                if tallies.allSatisfy(\.done) || elapsed() >= claim.budgetSeconds { break }
-                let deadline = Cancellation.instant(secondsFromNow: claim.budgetSeconds - elapsed())
+                if tallies.allSatisfy(\.done) || elapsed() >= budget { break }
+                let deadline = Cancellation.instant(secondsFromNow: budget - elapsed())
                 let context = GeneratorContext(replaying: list)
                 let evaluator = makeEvaluator(claim)
                 guard let leaves = try? Cancellation.withDeadline(deadline, { () throws(ClaimError) in try expand(claim, context, evaluator) }) else { continue }
                 let choices = context.choices
                 for (b, leaf) in leaves.enumerated() where !leaf.vacuous {
-                    if elapsed() >= claim.budgetSeconds { break smallScope }
+                    if elapsed() >= budget { break smallScope }
                     func example(_ kind: Counterexample.Kind, _ detail: String) -> Counterexample {
                         var c = Counterexample(kind: kind, instanceIndex: k, seed: 0, runSeed: seed, branch: b,
                                                instance: leaf.variables.map { InstanceVariable(name: $0.0, value: $0.1) }, choices: choices, detail: detail)
@@ -311,8 +316,8 @@ public struct ClaimRunner: Sendable {
         instanceLoop: for i in indices {
             if tallies.allSatisfy(\.done) { break }
             if let s = shard, !s.owns(fileIndex: fileIndex, instance: i) { continue }
-            if elapsed() >= claim.budgetSeconds { budgetExhausted = true; break }
-            let deadline = Cancellation.instant(secondsFromNow: claim.budgetSeconds - elapsed())
+            if elapsed() >= budget { budgetExhausted = true; break }
+            let deadline = Cancellation.instant(secondsFromNow: budget - elapsed())
             let instanceSeed = ClaimRunner.instanceSeed(seed, i)
             let context = GeneratorContext(seed: instanceSeed)
             let evaluator = makeEvaluator(claim)
@@ -334,7 +339,7 @@ public struct ClaimRunner: Sendable {
             }
             let choices = context.choices
             for (b, leaf) in leaves.enumerated() {
-                if elapsed() >= claim.budgetSeconds { budgetExhausted = true; break instanceLoop }
+                if elapsed() >= budget { budgetExhausted = true; break instanceLoop }
                 let position = InstancePosition(instance: i, branch: b)
                 func example(_ kind: Counterexample.Kind, _ detail: String) -> Counterexample {
                     Counterexample(kind: kind, instanceIndex: i, seed: instanceSeed, runSeed: seed, branch: b,
@@ -362,7 +367,7 @@ public struct ClaimRunner: Sendable {
             // The least slack of a choice sequence's non-vacuous leaves for part t (or a
             // counterexample, found and recorded by `evaluate`).
             func probe(_ t: Int, _ list: [Int], _ step: Int) -> Double? {
-                let deadline = Cancellation.instant(secondsFromNow: claim.budgetSeconds - elapsed())
+                let deadline = Cancellation.instant(secondsFromNow: budget - elapsed())
                 let context = GeneratorContext(replaying: list)
                 let evaluator = makeEvaluator(claim)
                 guard let leaves = try? Cancellation.withDeadline(deadline, { () throws(ClaimError) in try expand(claim, context, evaluator) }) else { return nil }
@@ -393,12 +398,12 @@ public struct ClaimRunner: Sendable {
                 var currentSlack = Double.infinity
                 var step = 0
                 for list in starts {
-                    if Date() >= phaseEnd || elapsed() >= claim.budgetSeconds || tallies[t].done { continue partLoop }
+                    if Date() >= phaseEnd || elapsed() >= budget || tallies[t].done { continue partLoop }
                     step += 1
                     if let s = probe(t, list, step), s < currentSlack { current = list; currentSlack = s }
                 }
                 guard var best = current else { continue }
-                while step < search.targeted + starts.count, !tallies[t].done, Date() < phaseEnd, elapsed() < claim.budgetSeconds {
+                while step < search.targeted + starts.count, !tallies[t].done, Date() < phaseEnd, elapsed() < budget {
                     step += 1
                     let candidate = ClaimRunner.mutate(best, &rng)
                     // Equal slack is accepted too, so the climb can cross plateaus (a choice
@@ -437,7 +442,7 @@ public struct ClaimRunner: Sendable {
     /// draw gives the same instances, and one draw enumerates the claim's whole domain.
     func isDeterministic(_ claim: Claim, seed: UInt64, draw i: Int) -> Bool {
         let context = GeneratorContext(seed: ClaimRunner.instanceSeed(seed, i))
-        let deadline = Cancellation.instant(secondsFromNow: min(claim.budgetSeconds, 10))
+        let deadline = Cancellation.instant(secondsFromNow: min(claim.budgetSeconds * budgetScale, 10))
         guard (try? Cancellation.withDeadline(deadline, { () throws(ClaimError) in try expand(claim, context, makeEvaluator(claim)) })) != nil else {
             return false
         }
@@ -455,7 +460,7 @@ public struct ClaimRunner: Sendable {
             r.seconds = Date().timeIntervalSince(start)
             r.enumerated = enumerated
             ClaimRunner.settle(&r, minimumDecided: minimumDecided, budgetExhausted: budgetExhausted,
-                               budgetSeconds: claim.budgetSeconds, draws: draws, requested: requested)
+                               budgetSeconds: claim.budgetSeconds * budgetScale, draws: draws, requested: requested)
             if t.maxBits > 0, r.verdict != .error { r.method = .certified(bits: t.maxBits) }
             // An identity of polynomials in random entries that held exactly everywhere is a
             // randomized proof; say so, with its Schwartz–Zippel bound — unless the bound is
@@ -481,7 +486,7 @@ public struct ClaimRunner: Sendable {
         result.statement = claim.statement
         result.minimumDecided = claim.minimumDecided
         result.minimumDecidedReason = claim.minimumDecidedReason
-        result.budgetSeconds = claim.budgetSeconds
+        result.budgetSeconds = claim.budgetSeconds * budgetScale
         result.budgetExhausted = budgetExhausted
         result.enumerated = enumerated
         return result

@@ -102,9 +102,12 @@ import ClaimLanguage
 
     @Test func deeplyNestedExpressionsAreCleanLimits() {
         let text = String(repeating: "(1 + ", count: 6000) + "1" + String(repeating: ")", count: 6000)
-        // (Parsing it needs a large stack; evaluating it stops at the depth limit.)
+        // The parser refuses nesting deeper than 512 levels with a located error; an evaluator
+        // given a deeper tree would stop at its own depth limit. Either is clean.
         let r = Self.onThread(stackSize: 256 << 20) { Self.evaluate(text) }
-        #expect(Self.limit(r) == .depth, "\(Self.show(r))")
+        var parseLimit = false
+        if case let .failure(e) = r { parseLimit = e.stage == .parse && e.message.contains("nesting deeper than 512") && e.location != nil }
+        #expect(Self.limit(r) == .depth || parseLimit, "\(Self.show(r))")
     }
 
     @Test func mutualRecursionInADifferentiatedFunctionIsALimit() {

@@ -120,3 +120,18 @@ struct VerdictRuleTests {
         if case .randomizedIdentity = run.parts[0].method {} else { Issue.record("a run of (AB)' = B'A' is a randomized identity test: \(run.parts[0].method)") }
     }
 }
+
+@Suite("Undecided comparisons inside built-ins")
+struct UndecidedInsideBuiltinsTests {
+    @Test("max at a tie it cannot decide is an undecided instance (INCONCLUSIVE), not an ERROR")
+    func maxAtATie() {
+        let r = check("""
+        { "id": "t", "paper": "t", "label": "t", "statement": "t",
+          "define": { "S": "2*eye(2)" },
+          "claims": { "c": "max(lambda_max(S)^2, lambda_min(S)^2) == 4" }, "expect": { "c": "holds" } }
+        """)
+        let p = r.parts["c"]!
+        #expect(p.verdict == .holds || p.verdict == .inconclusive, "\(p.verdict) \(p.reason ?? "")")
+        #expect(p.verdict != .error)
+    }
+}

@@ -168,7 +168,7 @@ extension Evaluator {
                 switch try compare(name == "min" ? .less : .greater, x, acc, arg(i)) {
                 case .true: acc = x
                 case .false: break
-                case let .unknown(r): throw fail(e, "\(name): comparison undecided: \(r)")
+                case let .unknown(r): throw ClaimError.limit(.precision, "\(name): comparison undecided: \(r)", at: e.location)
                 }
             }
             return acc

@@ -742,7 +742,7 @@ public final class Evaluator: @unchecked Sendable {
                 switch try compare(kind == .min ? .less : .greater, x, acc, body) {
                 case .true: acc = x
                 case .false: break
-                case let .unknown(r): throw fail(body, "\(kind.rawValue): comparison undecided: \(r)")
+                case let .unknown(r): throw ClaimError.limit(.precision, "\(kind.rawValue): comparison undecided: \(r)", at: body.location)
                 }
             }
             return acc
