@@ -73,6 +73,27 @@ struct ShardTests {
         #expect(TextReport.summary(merged) == TextReport.summary(full))
     }
 
+    @Test("a merge keeps a randomized identity test as one: it never relabels it exact")
+    func mergeKeepsTheMethod() throws {
+        let claim = """
+        { "id": "t.identity", "paper": "t", "label": "t", "statement": "t",
+          "given": { "n": "int(1...3)", "A": "matrix(n, n)" },
+          "claims": { "cube": "(A + eye(n))*(A - eye(n)) == A*A - eye(n)" },
+          "expect": { "cube": "holds" }, "instances": 24 }
+        """
+        let folder = try ClaimFolder(["identity.json": claim])
+        defer { folder.cleanup() }
+        let files = try ClaimDiscovery.files([folder.url.path])
+        let full = Verification.run(files: files, runner: ClaimRunner(), jobs: 1)
+        guard case .randomizedIdentity = full[0].parts[0].method else {
+            Issue.record("the unsharded run is a randomized identity test: \(full[0].parts[0].method)")
+            return
+        }
+        let merged = try Merge.merge(try Self.runShards(files, 2))
+        #expect(merged[0].parts[0].verdict == .holds)
+        #expect(merged[0].parts[0].method == full[0].parts[0].method, "\(merged[0].parts[0].method)")
+    }
+
     @Test("an incomplete or inconsistent set of shards is refused")
     func refuse() throws {
         let folder = try ClaimFolder(["a.json": Planted.entries()])
