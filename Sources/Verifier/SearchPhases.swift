@@ -32,14 +32,16 @@ extension ClaimRunner {
     /// shortest sequences over {0, 1, 2} in shortlex order (`GeneratorContext.smallScopeChoices`:
     /// the rest of each draw replays as zeros, the simplest option of every generator — smallest
     /// dimensions, zero matrices, range ends — so these vary the first few decisions: dimensions
-    /// and modes), the second half sequences of 256 choices each in {0, 1, 2} drawn from `seed`
-    /// (small dimensions, every entry among its generator's simplest values: 0, ±1, edge modes).
+    /// and modes), the second half sparse sequences of 256 choices drawn from `seed`, each 0 with
+    /// probability 1/2 and 1 or 2 with 1/4 (small dimensions, entries mostly 0, the others ±1).
     static func smallScopeSequences(count: Int, seed: UInt64) -> [[Int]] {
         let enumerated = (count + 1) / 2
         var out = (0..<enumerated).map(GeneratorContext.smallScopeChoices)
         var rng = SplitMix64(seed: seed ^ 0x5EED_5A11)
         while out.count < count {
-            out.append((0..<256).map { _ in Int(rng.uniform(upTo: 2)) })
+            // 0 with probability 1/2, 1 and 2 with 1/4 each: sparse instances (many entries 0,
+            // the others ±1) are where zero products, nilpotents and rank drops live.
+            out.append((0..<256).map { _ in let r = Int(rng.uniform(upTo: 3)); return r < 2 ? 0 : r - 1 })
         }
         return out
     }
