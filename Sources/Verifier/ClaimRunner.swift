@@ -225,7 +225,7 @@ public struct ClaimRunner: Sendable {
         // A claim whose draws make no random choice (no generator, or exhaustive ones only) has
         // one instance set: it is enumerated once, completely, by draw 0. A shard that does not
         // own draw 0 has nothing to do.
-        if let first = indices.first, isDeterministic(claim, seed: seed, draw: first) {
+        if !tallies.allSatisfy(\.done), let first = indices.first, isDeterministic(claim, seed: seed, draw: first) {
             enumerated = true
             indices = [first]
         }
@@ -243,7 +243,14 @@ public struct ClaimRunner: Sendable {
                 tallies[t].result.evaluationSeconds += Date().timeIntervalSince(t0)
             }
             if case .true = outcome, count, let m = claim.conclusions[t].measure {
-                ClaimRunner.record(measure: m, in: leaf.scope, evaluator, &tallies[t])
+                // Under the claim's deadline; a value computed past it is not trusted (a kernel
+                // cut short may have given up with any answer), so it is dropped.
+                let kept = tallies[t].measures.count
+                Cancellation.withDeadline(deadline) { ClaimRunner.record(measure: m, in: leaf.scope, evaluator, &tallies[t]) }
+                if Cancellation.now() >= deadline {
+                    tallies[t].measures.removeSubrange(kept...)
+                    tallies[t].measureError = tallies[t].measureError ?? "not evaluated on every instance: the budget ran out"
+                }
             }
             // An instance the budget interrupted is not counted: the run stops there.
             if case .limit(.budget, _) = outcome { return outcome }
@@ -265,9 +272,7 @@ public struct ClaimRunner: Sendable {
             if let (body, bits) = found {
                 let r0 = Date()
                 let left = max(0, budget - elapsed())
-                let failing = Cancellation.withDeadline(Cancellation.instant(secondsFromNow: left)) {
-                    Explainer(claim: claim, evaluator: evaluator, instanceScope: leaf.scope, bits: bits).explain(body)
-                }
+                let failing = explain(claim, evaluator, leaf.scope, bits, body, until: Cancellation.instant(secondsFromNow: left))
                 var original = example(.fails, failing.text)
                 original.failing = failing
                 original.bits = bits
@@ -421,6 +426,21 @@ public struct ClaimRunner: Sendable {
         result.draws = draws
         result.shard = shard
         return result
+    }
+
+    /// The failing sub-expression of a counterexample and both sides' values, computed before
+    /// `deadline`. Past the deadline a kernel may have given up with any answer, so an
+    /// explanation that ran into it is replaced by the bare expression (the verdict, decided
+    /// before, is not affected).
+    func explain(_ claim: Claim, _ evaluator: Evaluator, _ scope: Scope, _ bits: Int, _ body: Expr,
+                 until deadline: UInt64) -> FailingSubexpression {
+        let failing = Cancellation.withDeadline(deadline) {
+            Explainer(claim: claim, evaluator: evaluator, instanceScope: scope, bits: bits).explain(body)
+        }
+        guard Cancellation.now() >= deadline else { return failing }
+        return FailingSubexpression(expression: body.description, location: nil,
+                                    path: ["(not explained: the time budget ran out while explaining)"],
+                                    comparison: nil, left: nil, right: nil)
     }
 
     /// Whether a part's conclusion has a slack the targeted phase can climb on (an inequality, or

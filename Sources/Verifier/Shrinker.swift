@@ -233,7 +233,8 @@ extension ClaimRunner {
             result.shrinkNote = "a simpler failing instance was found but its exact values did not fail again when replayed; the original is reported"
             return result
         }
-        let failing = Explainer(claim: claim, evaluator: found.evaluator, instanceScope: found.leaf.scope, bits: found.bits).explain(found.body)
+        let failing = explain(claim, found.evaluator, found.leaf.scope, found.bits, found.body,
+                              until: Cancellation.deadline ?? Cancellation.instant(secondsFromNow: .infinity))
         var shrunk = Counterexample(kind: .fails, instanceIndex: original.instanceIndex, seed: original.seed, runSeed: original.runSeed,
                                     branch: found.branch, instance: variables.map { InstanceVariable(name: $0.0, value: $0.1) },
                                     choices: found.choices, detail: failing.text, failing: failing, bits: found.bits)
