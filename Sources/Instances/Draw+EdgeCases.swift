@@ -126,7 +126,7 @@ extension Draw {
         if b == 1, a <= BigInt(height) { p += eighth / h * signWeight }
         // Modes 4…7: ±p/q with p, q uniform in 1...h; p/q = a/b for ⌊h / max(a, b)⌋ pairs.
         let largest = a > b ? a : b
-        if largest <= BigInt(height), let l = Int(largest.description) {
+        if largest <= BigInt(height), let l = largest.asInt {
             p += Rational(4, 8) * Rational(height / l) / (h * h) * signWeight
         }
         return p

@@ -89,10 +89,7 @@ public struct ClaimRunner: Sendable {
                 recordUndecided(reason, example)
             case let .false(body, bits):
                 maxBits = max(maxBits, bits)
-                result.decidedFalse += 1
-                result.verdict = .fails
-                result.decidedAt = position
-                done = true
+                recordCounterexample(at: position)
                 return (body, bits)
             case let .error(err):
                 result.verdict = .error
@@ -103,6 +100,15 @@ public struct ClaimRunner: Sendable {
                 done = true
             }
             return nil
+        }
+
+        /// A counterexample at `position` (a random draw's, or a search phase's, which is not
+        /// counted in `tried`): the part FAILS there and is done.
+        mutating func recordCounterexample(at position: InstancePosition) {
+            result.decidedFalse += 1
+            result.verdict = .fails
+            result.decidedAt = position
+            done = true
         }
 
         /// An undecided instance: counted; the first one is kept, with its reason (so the reason
@@ -261,10 +267,7 @@ public struct ClaimRunner: Sendable {
                 // A search phase's instance: not part of the random sample's counts, but its
                 // counterexample is as good as any.
                 tallies[t].result.searchFound += 1
-                tallies[t].result.decidedFalse += 1
-                tallies[t].result.verdict = .fails
-                tallies[t].result.decidedAt = position
-                tallies[t].done = true
+                tallies[t].recordCounterexample(at: position)
                 found = (body, bits)
             } else {
                 found = nil
@@ -284,29 +287,38 @@ public struct ClaimRunner: Sendable {
             return outcome
         }
 
+        // A search phase's replay of one choice sequence: each non-vacuous leaf whose hypotheses
+        // hold is visited with the builder of its counterexample (named by the phase and the
+        // candidate's index `k`).
+        func searchLeaves(_ list: [Int], _ phase: SearchPhase, _ k: Int, _ deadline: UInt64,
+                          _ visit: (Int, Leaf, InstanceOutcome, Evaluator, (Counterexample.Kind, String) -> Counterexample) -> Void) {
+            let context = GeneratorContext(replaying: list)
+            let evaluator = makeEvaluator(claim)
+            guard let leaves = try? Cancellation.withDeadline(deadline, { () throws(ClaimError) in try expand(claim, context, evaluator) }) else { return }
+            for (b, leaf) in leaves.enumerated() where !leaf.vacuous {
+                if elapsed() >= budget { return }
+                func example(_ kind: Counterexample.Kind, _ detail: String) -> Counterexample {
+                    var c = Counterexample(kind: kind, instanceIndex: k, seed: 0, runSeed: seed, branch: b,
+                                           instance: leaf.variables.map { InstanceVariable(name: $0.0, value: $0.1) }, choices: context.choices, detail: detail)
+                    c.phase = phase
+                    return c
+                }
+                bindDefinitions(claim, leaf.scope)
+                let hypothesis = Cancellation.withDeadline(deadline) { hypotheses(claim, leaf, evaluator) }
+                guard case .true = hypothesis else { continue }
+                visit(b, leaf, hypothesis, evaluator, example)
+            }
+        }
+
         // Search phases run in unsharded runs of random claims, and in the shard that owns draw 0
         // (the small-scope phase is deterministic, so the merged verdict is the unsharded one);
         // the targeted phase climbs from the run's own draws, so it runs unsharded only.
         let ownsFirst = shard.map { $0.owns(fileIndex: fileIndex, instance: 0) } ?? true
         if !enumerated, onlyInstance == nil, ownsFirst, search.smallScope > 0 {
-            smallScope: for (k, list) in ClaimRunner.smallScopeSequences(count: search.smallScope, seed: seed).enumerated() {
+            for (k, list) in ClaimRunner.smallScopeSequences(count: search.smallScope, seed: seed).enumerated() {
                 if tallies.allSatisfy(\.done) || elapsed() >= budget { break }
                 let deadline = Cancellation.instant(secondsFromNow: budget - elapsed())
-                let context = GeneratorContext(replaying: list)
-                let evaluator = makeEvaluator(claim)
-                guard let leaves = try? Cancellation.withDeadline(deadline, { () throws(ClaimError) in try expand(claim, context, evaluator) }) else { continue }
-                let choices = context.choices
-                for (b, leaf) in leaves.enumerated() where !leaf.vacuous {
-                    if elapsed() >= budget { break smallScope }
-                    func example(_ kind: Counterexample.Kind, _ detail: String) -> Counterexample {
-                        var c = Counterexample(kind: kind, instanceIndex: k, seed: 0, runSeed: seed, branch: b,
-                                               instance: leaf.variables.map { InstanceVariable(name: $0.0, value: $0.1) }, choices: choices, detail: detail)
-                        c.phase = .smallScope
-                        return c
-                    }
-                    bindDefinitions(claim, leaf.scope)
-                    let hypothesis = Cancellation.withDeadline(deadline) { hypotheses(claim, leaf, evaluator) }
-                    guard case .true = hypothesis else { continue }
+                searchLeaves(list, .smallScope, k, deadline) { _, leaf, hypothesis, evaluator, example in
                     for t in tallies.indices where !tallies[t].done {
                         tallies[t].result.searchTried += 1
                         _ = evaluate(t, leaf, hypothesis, evaluator, deadline, InstancePosition(instance: -1, branch: k), count: false, example)
@@ -373,29 +385,18 @@ public struct ClaimRunner: Sendable {
             // counterexample, found and recorded by `evaluate`).
             func probe(_ t: Int, _ list: [Int], _ step: Int) -> Double? {
                 let deadline = Cancellation.instant(secondsFromNow: budget - elapsed())
-                let context = GeneratorContext(replaying: list)
-                let evaluator = makeEvaluator(claim)
-                guard let leaves = try? Cancellation.withDeadline(deadline, { () throws(ClaimError) in try expand(claim, context, evaluator) }) else { return nil }
                 var best: Double? = nil
-                for (b, leaf) in leaves.enumerated() where !leaf.vacuous {
-                    func example(_ kind: Counterexample.Kind, _ detail: String) -> Counterexample {
-                        var c = Counterexample(kind: kind, instanceIndex: step, seed: 0, runSeed: seed, branch: b,
-                                               instance: leaf.variables.map { InstanceVariable(name: $0.0, value: $0.1) }, choices: context.choices, detail: detail)
-                        c.phase = .targeted
-                        return c
-                    }
-                    bindDefinitions(claim, leaf.scope)
-                    let hypothesis = Cancellation.withDeadline(deadline) { hypotheses(claim, leaf, evaluator) }
-                    guard case .true = hypothesis else { continue }
+                searchLeaves(list, .targeted, step, deadline) { b, leaf, hypothesis, evaluator, example in
+                    guard !tallies[t].done else { return }
                     tallies[t].result.searchTried += 1
                     let outcome = evaluate(t, leaf, hypothesis, evaluator, deadline, InstancePosition(instance: instances + step, branch: b), count: false, example)
-                    if case .false = outcome { return -.infinity }
-                    guard case .true = outcome else { continue }
+                    guard case .true = outcome else { return }
                     if let s = Cancellation.withDeadline(deadline, { slack(claim.conclusions[t], leaf.scope, evaluator) }) {
                         best = min(best ?? s, s)
                     }
                 }
-                return best
+                // A counterexample (recorded by `evaluate`) is the least slack there is.
+                return tallies[t].done ? -.infinity : best
             }
             partLoop: for t in tallies.indices where !tallies[t].done && tallies[t].result.verdict == .holds {
                 guard slackForm(claim.conclusions[t]) else { continue }

@@ -42,13 +42,13 @@ extension ClaimRunner {
     static func misfit(_ name: String, _ args: [Value], _ value: Value) -> String? {
         func int(_ i: Int) -> Int? {
             guard i < args.count, case let .scalar(q) = args[i], q.isInteger else { return nil }
-            return Int(q.description)
+            return q.numerator.asInt
         }
         func domain(_ i: Int) -> [Int]? {
             guard i < args.count else { return nil }
             switch args[i] {
             case let .indices(list): return list
-            case let .scalar(q) where q.isInteger: return Int(q.description).map { [$0] }
+            case let .scalar(q) where q.isInteger: return q.numerator.asInt.map { [$0] }
             default: return nil
             }
         }
@@ -62,11 +62,12 @@ extension ClaimRunner {
         switch name {
         case "int":
             guard let d = domain(0) else { return nil }
-            guard case let .scalar(q) = value, q.isInteger, let k = Int(q.description) else { return "it is a \(value.typeName), not an integer" }
+            guard case let .scalar(q) = value, q.isInteger else { return "it is a \(value.typeName), not an integer" }
+            guard let k = q.numerator.asInt else { return "\(q) is outside the range" }
             return d.contains(k) ? nil : "\(k) is outside the range \(d.first.map(String.init) ?? "")…\(d.last.map(String.init) ?? "")"
         case "each":
             guard let d = domain(0) else { return nil }
-            guard case let .scalar(q) = value, q.isInteger, let k = Int(q.description) else { return nil }
+            guard case let .scalar(q) = value, q.isInteger, let k = q.numerator.asInt else { return nil }
             return d.contains(k) ? nil : "\(k) is not in the enumerated domain"
         case "matrix", "int_matrix":
             if let p = shape(value, int(0), int(1)) { return p }
