@@ -555,7 +555,9 @@ public struct ClaimRunner: Sendable {
         } else if r.enumerated {
             if decided == 0 {
                 r.verdict = .inconclusive
-                r.reason = "vacuous: every one of the \(r.tried) enumerated instance(s) is vacuous"
+                r.reason = r.tried == 0
+                    ? "no enumerated instance was evaluated here (a shard that does not own draw 0)"
+                    : "vacuous: every one of the \(r.tried) enumerated instance(s) is vacuous"
             }
         } else if decided < max(1, minimumDecided) {
             r.verdict = .inconclusive

@@ -54,6 +54,10 @@ struct VerdictRuleTests {
         // A false instance in the enumerated domain is still found.
         let f = check(claim(given: #""n": "each(1...5)""#, claims: ["p": "n <= 4"]))
         #expect(f.parts["p"]?.verdict == .fails)
+        // A FAILS stops at its counterexample: the report does not say the domain was enumerated.
+        let text = TextReport.render([ClaimResult(file: "v.json", claimID: "v", label: "v", loadError: nil,
+                                                  parts: [f.parts["p"]!], seconds: 0)], color: false)
+        #expect(!text.contains("whole domain enumerated"), "\(text)")
     }
 
     @Test("an exhausted budget is INCONCLUSIVE, naming the draws done")

@@ -20,7 +20,7 @@ public enum TextReport {
             for p in r.parts {
                 let mark = p.meetsExpectation ? "✓" : "✗ expected \(p.expected.word)"
                 let counts = "tried \(p.tried), vacuous \(p.vacuous), true \(p.decidedTrue), false \(p.decidedFalse), undecided \(p.undecided)"
-                lines.append(paint(p.verdict, p.verdict.rawValue.padding(13)) + " \(p.claimID) [\(p.part)]  \(p.method)\(p.enumerated ? ", whole domain enumerated" : "")  (\(counts))  \(mark)")
+                lines.append(paint(p.verdict, p.verdict.rawValue.padding(13)) + " \(p.claimID) [\(p.part)]  \(p.method)\(p.enumerated && p.verdict == .holds ? ", whole domain enumerated" : "")  (\(counts))  \(mark)")
                 if let m = p.measure { lines.append("              measure \(m.description)") }
                 var d: [String] = []
                 if let reason = p.reason, p.verdict != .holds { d.append("reason: \(reason)") }
